@@ -91,7 +91,9 @@ public final class Check {
         }
     }
 
-    /** Free text: at most {@link #MAX_TEXT_CHARS} characters, no control characters. */
+    /**
+     * Free text: at most {@link #MAX_TEXT_CHARS} characters, no control characters, valid Unicode.
+     */
     public static String text(String field, String value) {
         if (value == null) {
             return null;
@@ -101,9 +103,19 @@ public final class Check {
                     field, "length", value, "must have at most " + MAX_TEXT_CHARS + " characters");
         }
         for (int i = 0; i < value.length(); i++) {
-            if (Character.isISOControl(value.charAt(i))) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
                 throw new InvalidFieldException(
                         field, "pattern", value, "must not contain control characters");
+            }
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                // a lone surrogate cannot be written as UTF-8 or CBOR text
+                throw new InvalidFieldException(
+                        field, "pattern", value, "must be valid Unicode text (lone surrogate)");
             }
         }
         return value;

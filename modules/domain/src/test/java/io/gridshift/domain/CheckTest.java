@@ -82,4 +82,27 @@ class CheckTest {
         assertThat(e.under("actions[3]").getMessage())
                 .isEqualTo("actions[3].reductionKw: must be >= 0 (rule range, got -5)");
     }
+
+    @Test
+    void valuesCannotForgeLogLines() {
+        InvalidFieldException e =
+                new InvalidFieldException("site", "pattern", "dc\nFORGED line", "must match");
+        assertThat(e.getMessage()).doesNotContain("\n").contains("dc\\u000aFORGED line");
+    }
+
+    @Test
+    void loneSurrogatesAreRefusedButPairsPass() {
+        assertThat(Check.text("name", "site \uD83D\uDE00")).isEqualTo("site \uD83D\uDE00");
+        assertThatThrownBy(() -> Check.text("name", "bad \uD83D"))
+                .hasMessageContaining("lone surrogate");
+        assertThatThrownBy(() -> Check.text("name", "\uDE00 bad"))
+                .hasMessageContaining("lone surrogate");
+    }
+
+    @Test
+    void theCauseTravelsWithANestedError() {
+        var cause = new IllegalStateException("parser said so");
+        var e = new InvalidFieldException("ts", "syntax", "x", "must be a timestamp", cause);
+        assertThat(e.under("actions[0]").getCause()).isSameAs(cause);
+    }
 }

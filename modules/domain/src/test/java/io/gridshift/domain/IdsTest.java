@@ -5,35 +5,48 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gridshift.domain.site.GridZone;
 import io.gridshift.domain.site.SiteId;
+import java.util.SplittableRandom;
 import java.util.regex.Pattern;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.StringLength;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class IdsTest {
     private static final Pattern ID = Pattern.compile(Ids.PATTERN);
 
-    @Property(tries = 2000)
-    void handWrittenCheckAgreesWithThePublishedPattern(
-            @ForAll @StringLength(min = 0, max = 70) String candidate) {
-        assertThat(Ids.isValid(candidate)).isEqualTo(ID.matcher(candidate).matches());
+    /** Fixed seeds: every run checks the same strings, and a failure names the seed to rerun. */
+    static LongStream seeds() {
+        return LongStream.rangeClosed(1, 4);
     }
 
-    @Property(tries = 500)
-    void validIdsPass(@ForAll("ids") String id) {
-        assertThat(new SiteId(id).value()).isEqualTo(id);
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void handWrittenCheckAgreesWithThePublishedPattern(long seed) {
+        IdGen gen = new IdGen(new SplittableRandom(seed));
+        int valid = 0;
+        for (int i = 0; i < 500; i++) {
+            String candidate = gen.candidate();
+            boolean matches = ID.matcher(candidate).matches();
+            assertThat(Ids.isValid(candidate))
+                    .as("seed %d, try %d: %s", seed, i, IdGen.show(candidate))
+                    .isEqualTo(matches);
+            valid += matches ? 1 : 0;
+        }
+        // both answers came up often enough to mean something
+        assertThat(valid).isBetween(100, 400);
     }
 
-    @Provide
-    Arbitrary<String> ids() {
-        var first = Arbitraries.strings().withChars("abcxyz0189").ofLength(1);
-        var rest = Arbitraries.strings().withChars("abz09-").ofMaxLength(62);
-        return Combinators.combine(first, rest).as(String::concat);
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void validIdsPass(long seed) {
+        IdGen gen = new IdGen(new SplittableRandom(seed));
+        for (int i = 0; i < 125; i++) {
+            String id = gen.validId();
+            assertThat(new SiteId(id).value())
+                    .as("seed %d, try %d: %s", seed, i, IdGen.show(id))
+                    .isEqualTo(id);
+        }
     }
 
     @Test

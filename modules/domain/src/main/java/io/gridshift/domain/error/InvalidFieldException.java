@@ -21,15 +21,22 @@ public final class InvalidFieldException extends GridshiftException {
      * @param expectation what the rule wants, e.g. {@code "must be between 0 and 100"}
      */
     public InvalidFieldException(String field, String rule, Object value, String expectation) {
-        this(field, rule, shorten(value), expectation, null);
+        this(field, rule, shorten(value), expectation, (Throwable) null);
+    }
+
+    /** The same, keeping the parser's or library's exception that revealed the problem. */
+    public InvalidFieldException(
+            String field, String rule, Object value, String expectation, Throwable cause) {
+        this(field, rule, shorten(value), expectation, cause);
     }
 
     private InvalidFieldException(
-            String field, String rule, String value, String expectation, Void marker) {
+            String field, String rule, String value, String expectation, Throwable cause) {
         super(
                 ErrorKind.BAD_INPUT,
                 rule,
-                field + ": " + expectation + " (rule " + rule + ", got " + value + ")");
+                field + ": " + expectation + " (rule " + rule + ", got " + value + ")",
+                cause);
         this.field = field;
         this.rule = rule;
         this.value = value;
@@ -58,17 +65,40 @@ public final class InvalidFieldException extends GridshiftException {
 
     /** The same error for a field nested under {@code prefix}, e.g. {@code resources[2]}. */
     public InvalidFieldException under(String prefix) {
-        return new InvalidFieldException(prefix + "." + field, rule, value, expectation, null);
+        return new InvalidFieldException(
+                prefix + "." + field, rule, value, expectation, getCause());
     }
 
+    /**
+     * The value as it may appear in a log line: quoted if text, control characters and lone
+     * surrogates escaped (a value like {@code "dc\nFORGED"} must not forge a second log line), at
+     * most 64 characters and a length note.
+     */
     static String shorten(Object value) {
         if (value == null) {
             return "null";
         }
-        String text = value instanceof CharSequence ? "\"" + value + "\"" : String.valueOf(value);
-        if (text.length() <= MAX_VALUE_CHARS) {
-            return text;
+        String raw = String.valueOf(value);
+        boolean text = value instanceof CharSequence;
+        StringBuilder out = new StringBuilder(Math.min(raw.length(), MAX_VALUE_CHARS) + 8);
+        if (text) {
+            out.append('"');
         }
-        return text.substring(0, MAX_VALUE_CHARS) + "...(" + text.length() + " chars)";
+        int shown = 0;
+        for (int i = 0; i < raw.length() && shown < MAX_VALUE_CHARS; i++, shown++) {
+            char c = raw.charAt(i);
+            if (Character.isISOControl(c) || Character.isSurrogate(c)) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        if (text) {
+            out.append('"');
+        }
+        if (raw.length() > MAX_VALUE_CHARS) {
+            out.append("...(").append(raw.length() + (text ? 2 : 0)).append(" chars)");
+        }
+        return out.toString();
     }
 }
