@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param modificationNumber starts at 0, rises with each change
  * @param modificationReason why it was changed, if said
  * @param marketContext the program the event belongs to (a URI)
- * @param priority 0 is highest in OpenADR; lower numbers win over higher ones
+ * @param priority lower numbers win over higher ones, 1 is the highest; 0 means no priority
+ *     (OpenADR 2.0b), which ranks last
  * @param createdAt when the VTN created it
  * @param status the status the VTN gave it
  * @param testEvent a test: acknowledged, never dispatched
