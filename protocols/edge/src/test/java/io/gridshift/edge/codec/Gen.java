@@ -93,27 +93,14 @@ final class Gen {
         return pick(type.getEnumConstants());
     }
 
-    /** One of {@code choices}, {@code weights[i]} times in {@code sum(weights)}. */
-    <T> T weighted(int[] weights, List<Supplier<? extends T>> choices) {
-        int total = 0;
-        for (int w : weights) {
-            total += w;
-        }
-        int roll = random.nextInt(total);
-        for (int i = 0; ; i++) {
-            roll -= weights[i];
-            if (roll < 0) {
-                return choices.get(i).get();
-            }
-        }
-    }
-
     /** {@code null} with probability {@code p}, else a drawn value. */
     <T> T orNull(double p, Supplier<T> value) {
         return random.nextDouble() < p ? null : value.get();
     }
 
-    /** Between {@code min} and {@code max} drawn values; the shortest list one time in ten. */
+    /**
+     * Between {@code min} and {@code max} drawn values; the shortest or longest one time in ten.
+     */
     <T> List<T> list(int min, int max, Supplier<T> element) {
         int size = between(min, max);
         List<T> out = new ArrayList<>(size);
@@ -161,7 +148,8 @@ final class Gen {
     }
 
     /**
-     * Whole numbers, cents, 12-decimal (full 17-digit) doubles and the bounds, within [min, max].
+     * Within [min, max]: whole numbers, cents, 12-decimal (full 17-digit) doubles, and edge values
+     * (the bounds, just inside them, 1e-12).
      */
     double number(double min, double max) {
         return switch (random.nextInt(4)) {

@@ -1,0 +1,300 @@
+package io.gridshift.agent.sim;
+
+import static io.gridshift.agent.sim.SimulatedResources.BATCH;
+import static io.gridshift.agent.sim.SimulatedResources.CHW;
+import static io.gridshift.agent.sim.SimulatedResources.GEN;
+import static io.gridshift.agent.sim.SimulatedResources.TRAIN;
+import static io.gridshift.agent.sim.SimulatedResources.UPS;
+
+import io.gridshift.agent.site.SiteAdapter;
+import io.gridshift.agent.site.SiteReading;
+import io.gridshift.domain.dispatch.DispatchAction;
+import io.gridshift.domain.dispatch.DispatchOrder;
+import io.gridshift.domain.error.ErrorKind;
+import io.gridshift.domain.error.GridshiftException;
+import io.gridshift.domain.flex.FlexEnvelope;
+import io.gridshift.domain.site.SiteId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A simulated data center: the first {@link SiteAdapter}, for tests, demos and the fleet simulator.
+ * See the package documentation for the model.
+ *
+ * <p>It has no clock: every call brings the model forward in fixed steps ({@link
+ * SimulatedSiteOptions#step()}) to the instant it is given, so the results depend on the seed and
+ * the orders only, never on how often it is read. An instant before the last step moves nothing and
+ * reads the current state. Construction runs six hours of warm-up before {@code start} so that the
+ * batch queue and the noise are in their steady state. Thread-safe.
+ *
+ * <p>Two plants run side by side: the site, which obeys the orders, and a shadow with the same
+ * inputs and no orders. {@link #achievedKw} is the shadow's grid import minus the site's.
+ *
+ * <p>Migrations last as long as the order: MIGRATE_OUT checkpoints the job and stops it here after
+ * {@link SimulatedResources#MIG_RAMP}; it keeps progressing at the other site, and comes back on
+ * {@link #revert} unless it finished there. MIGRATE_IN reserves hosting capacity at once, starts
+ * the job after the same ramp, and ends it on revert. Every movement is kept in {@link
+ * #migrations()}.
+ */
+public final class SimulatedDataCenter implements SiteAdapter {
+    private static final Duration WARM_UP = Duration.ofHours(6);
+
+    private final SimulatedSiteOptions options;
+    private final PueModel pue;
+    private final SiteInputs inputs;
+    private final Plant site;
+    private final Plant shadow;
+    private final ActiveOrders orders = new ActiveOrders();
+    private final List<MigrationRecord> migrations = new ArrayList<>();
+    private final long stepS;
+    private long clockS;
+
+    public SimulatedDataCenter(SimulatedSiteOptions options, Instant start) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.stepS = options.step().getSeconds();
+        this.pue = new PueModel(options.pue());
+        this.inputs = new SiteInputs(options);
+        long startS = start.getEpochSecond();
+        this.clockS = startS - (WARM_UP.getSeconds() + stepS - 1) / stepS * stepS;
+        this.site = new Plant(options, pue, clockS);
+        this.shadow = new Plant(options, pue, clockS);
+        advanceTo(startS);
+    }
+
+    public SimulatedSiteOptions options() {
+        return options;
+    }
+
+    @Override
+    public synchronized SiteReading read(Instant now) {
+        return state(now).toReading();
+    }
+
+    /** The site's full state at the last step at or before {@code now}. */
+    public synchronized SimulatedSiteState state(Instant now) {
+        advanceTo(now.getEpochSecond());
+        return site.state();
+    }
+
+    /** The shadow baseline's state: the same site without any order. */
+    public synchronized SimulatedSiteState baseline(Instant now) {
+        advanceTo(now.getEpochSecond());
+        return shadow.state();
+    }
+
+    /** Every job movement so far, oldest first. */
+    public synchronized List<MigrationRecord> migrations() {
+        return List.copyOf(migrations);
+    }
+
+    @Override
+    public synchronized FlexEnvelope envelope(Instant now, Duration validity) {
+        advanceTo(now.getEpochSecond());
+        Availability a = new Availability(options, pue, site, orders, clockS, null);
+        return EnvelopeBuilder.build(options, a, site, shadow, now, validity);
+    }
+
+    @Override
+    public synchronized Optional<String> check(DispatchOrder order, Instant now) {
+        advanceTo(now.getEpochSecond());
+        return checkNow(order, now);
+    }
+
+    @Override
+    public synchronized void apply(DispatchOrder order, Instant now) {
+        advanceTo(now.getEpochSecond());
+        ActiveOrders.Active previous = orders.get(order.id());
+        if (previous != null && previous.order.revision() >= order.revision()) {
+            if (previous.order.revision() == order.revision()) {
+                return;
+            }
+            throw new GridshiftException(
+                    ErrorKind.CONFLICT,
+                    "stale-revision",
+                    "revision "
+                            + order.revision()
+                            + " of "
+                            + order.id()
+                            + " is older than "
+                            + previous.order.revision());
+        }
+        Optional<String> why = checkNow(order, now);
+        if (why.isPresent()) {
+            throw new GridshiftException(ErrorKind.CONFLICT, "rejected", why.get());
+        }
+        // Nothing below can fail once the check passed; the state changes in one go.
+        ActiveOrders.Active next = new ActiveOrders.Active(order, fromS(order, now));
+        if (previous != null) {
+            handOver(previous, next);
+        }
+        orders.put(next);
+    }
+
+    @Override
+    public synchronized void revert(DispatchOrder order, Instant now) {
+        advanceTo(now.getEpochSecond());
+        ActiveOrders.Active active = orders.get(order.id());
+        if (active == null || order.revision() < active.order.revision()) {
+            return;
+        }
+        for (int i = active.executed.nextSetBit(0); i >= 0; i = active.executed.nextSetBit(i + 1)) {
+            undoMigration(active, i);
+        }
+        orders.remove(order.id());
+    }
+
+    @Override
+    public synchronized double achievedKw(DispatchOrder order, Instant now) {
+        advanceTo(now.getEpochSecond());
+        ActiveOrders.Active active = orders.get(order.id());
+        if (active == null
+                || active.order.revision() != order.revision()
+                || clockS < active.fromS) {
+            return 0;
+        }
+        double total = shadow.state().gridImportKw() - site.state().gridImportKw();
+        List<ActiveOrders.Active> all = orders.all();
+        if (all.size() == 1) {
+            return total;
+        }
+        double sum = 0;
+        for (ActiveOrders.Active a : all) {
+            sum += a.order.netReductionKw();
+        }
+        return sum == 0 ? 0 : total * order.netReductionKw() / sum;
+    }
+
+    private Optional<String> checkNow(DispatchOrder order, Instant now) {
+        long fromS = fromS(order, now);
+        long windowS = order.end().getEpochSecond() - fromS;
+        Availability a = new Availability(options, pue, site, orders, clockS, order.id());
+        return new OrderChecker(options, a, site, orders).check(order, fromS, windowS);
+    }
+
+    private static long fromS(DispatchOrder order, Instant now) {
+        return Math.max(now.getEpochSecond(), order.start().getEpochSecond());
+    }
+
+    /** A new revision keeps the moves it repeats and undoes the ones it drops. */
+    private void handOver(ActiveOrders.Active previous, ActiveOrders.Active next) {
+        List<DispatchAction> kept = next.order.actions();
+        for (int i = previous.executed.nextSetBit(0);
+                i >= 0;
+                i = previous.executed.nextSetBit(i + 1)) {
+            DispatchAction done = previous.order.actions().get(i);
+            int same = indexOfSameMove(kept, done);
+            if (same >= 0) {
+                next.executed.set(same);
+            } else {
+                undoMigration(previous, i);
+            }
+        }
+    }
+
+    private static int indexOfSameMove(List<DispatchAction> actions, DispatchAction move) {
+        for (int j = 0; j < actions.size(); j++) {
+            DispatchAction a = actions.get(j);
+            if (a.kind() == move.kind()
+                    && Objects.equals(ActiveOrders.jobOf(a), ActiveOrders.jobOf(move))) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    private void advanceTo(long targetS) {
+        while (clockS + stepS <= targetS) {
+            long endS = clockS + stepS;
+            StepInputs in = inputs.next(endS, stepS);
+            shadow.step(in, Commands.NONE, stepS);
+            if (orders.isEmpty()) {
+                site.step(in, Commands.NONE, stepS);
+            } else {
+                runDueMigrations(endS);
+                site.step(in, commands(endS, in), stepS);
+            }
+            clockS = endS;
+        }
+    }
+
+    private Commands commands(long tS, StepInputs in) {
+        double marginal = pue.marginal(in.outdoorC());
+        SimulatedSiteState base = shadow.state();
+        double batchKw = asked(BATCH, tS);
+        double budgetKw =
+                batchKw > 0
+                        ? Math.max(0, base.batchKw() - batchKw / marginal)
+                        : Double.POSITIVE_INFINITY;
+        double chillerNeedKw = pue.chillerKw(base.itKw(), in.outdoorC());
+        double coast = chillerNeedKw > 0 ? Math.min(1, asked(CHW, tS) / chillerNeedKw) : 0;
+        return new Commands(
+                budgetKw, asked(TRAIN, tS) / marginal, coast, asked(UPS, tS), asked(GEN, tS));
+    }
+
+    private double asked(String resource, long tS) {
+        return orders.askedKw(resource, tS, SimulatedResources.ramp(resource, options), null);
+    }
+
+    private void runDueMigrations(long tS) {
+        for (ActiveOrders.Active active : orders.all()) {
+            if (tS < active.fromS + SimulatedResources.MIG_RAMP.getSeconds()) {
+                continue;
+            }
+            List<DispatchAction> actions = active.order.actions();
+            for (int i = 0; i < actions.size(); i++) {
+                if (!active.executed.get(i) && ActiveOrders.jobOf(actions.get(i)) != null) {
+                    active.executed.set(i);
+                    runMigration(active, actions.get(i), Instant.ofEpochSecond(tS));
+                }
+            }
+        }
+    }
+
+    private void runMigration(ActiveOrders.Active active, DispatchAction action, Instant at) {
+        if (action instanceof DispatchAction.MigrateOut out) {
+            // A job that finished before its checkpoint has nothing left to move.
+            site.training
+                    .job(out.job())
+                    .filter(job -> !job.away)
+                    .ifPresent(
+                            job -> {
+                                job.away = true;
+                                record(
+                                        active,
+                                        action,
+                                        out.toSite(),
+                                        site.training.nominalKw(job),
+                                        at);
+                            });
+        } else if (action instanceof DispatchAction.MigrateIn in) {
+            site.hosted.start(in.job(), in.jobKw());
+            record(active, action, in.fromSite(), in.jobKw(), at);
+        }
+    }
+
+    private void undoMigration(ActiveOrders.Active active, int index) {
+        DispatchAction action = active.order.actions().get(index);
+        if (action instanceof DispatchAction.MigrateOut out) {
+            site.training.job(out.job()).ifPresent(job -> job.away = false);
+        } else if (action instanceof DispatchAction.MigrateIn in) {
+            site.hosted.stop(in.job());
+        }
+        active.executed.clear(index);
+    }
+
+    private void record(
+            ActiveOrders.Active active, DispatchAction action, SiteId peer, double kw, Instant at) {
+        migrations.add(
+                new MigrationRecord(
+                        active.order.id(),
+                        action.kind(),
+                        ActiveOrders.jobOf(action),
+                        peer,
+                        kw,
+                        at));
+    }
+}
