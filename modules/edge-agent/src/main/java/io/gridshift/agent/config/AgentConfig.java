@@ -7,6 +7,8 @@ import io.gridshift.domain.config.Option;
 import io.gridshift.domain.config.OptionTable;
 import io.gridshift.domain.config.Parsers;
 import io.gridshift.domain.config.Settings;
+import io.gridshift.domain.site.GridZone;
+import io.gridshift.domain.site.SiteId;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,10 +34,15 @@ public final class AgentConfig {
     }
 
     public static final Option<String> SITE_ID =
-            Option.required("site.id", Parsers.text(), "The site's id, `[a-z0-9][a-z0-9-]{0,62}`.");
+            Option.required(
+                    "site.id",
+                    v -> SiteId.of(v).value(),
+                    "The site's id, `[a-z0-9][a-z0-9-]{0,62}`.");
     public static final Option<String> SITE_ZONE =
             Option.required(
-                    "site.zone", Parsers.text(), "The site's grid zone, e.g. `CN-SH`, `DE`.");
+                    "site.zone",
+                    v -> GridZone.of(v).code(),
+                    "The site's grid zone, e.g. `CN-SH`, `DE`.");
     public static final Option<Transport> TRANSPORT =
             Option.of("transport", "mqtt", Parsers.oneOf(Transport.class), "`mqtt` or `coap`.");
 

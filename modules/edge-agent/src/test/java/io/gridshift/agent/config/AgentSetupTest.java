@@ -58,7 +58,7 @@ class AgentSetupTest {
                                 AgentSetup.build(
                                         load("site.id=DC_1\nsite.zone=CN-SH\n", Map.of()),
                                         java.time.Clock.systemUTC()))
-                .hasMessageStartingWith("site: must match");
+                .hasMessageStartingWith("site.id: must match");
         assertThatThrownBy(
                         () ->
                                 load(

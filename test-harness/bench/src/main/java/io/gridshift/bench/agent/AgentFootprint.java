@@ -54,42 +54,47 @@ public final class AgentFootprint {
         List<EdgeAgent> agents = new ArrayList<>();
         try (MosquittoBroker broker = new MosquittoBroker()) {
             broker.start();
-            for (int i = 0; i < sites; i++) {
-                agents.add(agent(i, broker.uri(), data.resolve("site-" + i)));
+            try {
+                for (int i = 0; i < sites; i++) {
+                    agents.add(agent(i, broker.uri(), data.resolve("site-" + i)));
+                }
+                agents.forEach(EdgeAgent::start);
+                System.out.println(measure(agents, window));
+            } finally {
+                // agents first: they would log the broker's disappearance otherwise
+                agents.forEach(EdgeAgent::close);
             }
-            agents.forEach(EdgeAgent::start);
-            park(WARM_UP);
-            Measure before = Measure.now();
-            park(window);
-            Measure after = Measure.now();
-            long sent =
-                    agents.stream()
-                            .map(EdgeAgent::stats)
-                            .mapToLong(AgentStats::telemetrySent)
-                            .sum();
-            System.gc();
-            long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            double cpuShare =
-                    (after.cpuNanos - before.cpuNanos)
-                            / (double) (after.wallNanos - before.wallNanos);
-            System.out.printf(
-                    Locale.ROOT,
-                    "agent-footprint sites=%d window=%ds cpu=%.2f%% of one core (%.4f%% per site)"
-                            + " heapAfterGc=%.1f MB (%.1f kB per site) maxHeap=%.0f MB threads=%d"
-                            + " telemetrySent=%d%n",
-                    sites,
-                    window.toSeconds(),
-                    100 * cpuShare,
-                    100 * cpuShare / sites,
-                    heap / 1e6,
-                    heap / 1e3 / sites,
-                    Runtime.getRuntime().maxMemory() / 1e6,
-                    ManagementFactory.getThreadMXBean().getThreadCount(),
-                    sent);
         } finally {
-            agents.forEach(EdgeAgent::close);
             TempFolders.delete(data);
         }
+    }
+
+    private static String measure(List<EdgeAgent> agents, Duration window) {
+        park(WARM_UP);
+        Measure before = Measure.now();
+        park(window);
+        Measure after = Measure.now();
+        long sent =
+                agents.stream().map(EdgeAgent::stats).mapToLong(AgentStats::telemetrySent).sum();
+        System.gc();
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        double cpuShare =
+                (after.cpuNanos - before.cpuNanos) / (double) (after.wallNanos - before.wallNanos);
+        int sites = agents.size();
+        return String.format(
+                Locale.ROOT,
+                "agent-footprint sites=%d window=%ds cpu=%.2f%% of one core (%.4f%% per site)"
+                        + " heapAfterGc=%.1f MB (%.1f kB per site) maxHeap=%.0f MB threads=%d"
+                        + " telemetrySent=%d",
+                sites,
+                window.toSeconds(),
+                100 * cpuShare,
+                100 * cpuShare / sites,
+                heap / 1e6,
+                heap / 1e3 / sites,
+                Runtime.getRuntime().maxMemory() / 1e6,
+                ManagementFactory.getThreadMXBean().getThreadCount(),
+                sent);
     }
 
     private static EdgeAgent agent(int i, String brokerUri, Path folder) {
