@@ -24,15 +24,18 @@ final class CodecWorker {
     private static final int INITIAL_OUTPUT_BYTES = 8 * 1024;
 
     private final boolean validate;
+    private final boolean validateWrites;
     private final ReadFilter filter;
     private final Unmarshaller unmarshaller;
     private final Marshaller marshaller;
     private final FirstError readErrors;
     private final FirstError writeErrors = new FirstError(true);
+    private final JaxbThreadSlot jaxbSlot = new JaxbThreadSlot();
     private ReadFilter probe;
 
     CodecWorker(OadrCodecOptions options) {
         this.validate = options.validate();
+        this.validateWrites = options.checksWrites();
         // Documents are validated by the parser as it reads (see HardenedSax), not by JAXB.
         this.filter = HardenedSax.filter(validate);
         this.readErrors = new FirstError(validate);
@@ -56,6 +59,7 @@ final class CodecWorker {
     Object read(byte[] bytes, String text, Root expected) {
         filter.start(expected);
         readErrors.reset(filter);
+        jaxbSlot.hold();
         try {
             Object result = unmarshaller.unmarshal(new SAXSource(filter, source(bytes, text)));
             if (readErrors.event() != null) {
@@ -71,6 +75,7 @@ final class CodecWorker {
             }
             throw Errors.fromRead(e, filter, readErrors);
         } finally {
+            jaxbSlot.release();
             readErrors.reset(null);
         }
     }
@@ -85,7 +90,7 @@ final class CodecWorker {
             throw Errors.fromWrite(e, writeErrors, root);
         }
         byte[] bytes = out.toByteArray();
-        if (validate) {
+        if (validateWrites) {
             checkOutgoing(bytes, root);
         }
         return bytes;

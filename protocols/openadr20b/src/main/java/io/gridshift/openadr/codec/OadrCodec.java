@@ -21,8 +21,9 @@ import org.openadr.oadr20b.OadrSignedObject;
  * XXE, no external DTD, no entity expansion), the root element must be the expected OpenADR 2.0b
  * element, and with {@link OadrCodecOptions#validate()} the parser validates the whole document as
  * it reads it. Written documents are validated too (by reading them back through the validating
- * parser) and are never handed out invalid. Every failure is an {@link OadrCodecException} whose
- * message names the element, line and column where they are known.
+ * parser) and are never handed out invalid, unless {@link OadrCodecOptions#validateWrites()} is
+ * switched off. Every failure is an {@link OadrCodecException} whose message names the element,
+ * line and column where they are known.
  */
 public final class OadrCodec {
     private final OadrCodecOptions options;
