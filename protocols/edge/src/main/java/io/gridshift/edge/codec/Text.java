@@ -28,9 +28,9 @@ final class Text {
     }
 
     /**
-     * The same error with control characters in its field and value escaped as {@code \\uXXXX}:
-     * both can come from the peer, and a newline in a log line forges the next one. Returns {@code
-     * e} itself in the usual case of a clean message.
+     * The same error with control characters in its field and value escaped as {@code \\u} and four
+     * hex digits: both can come from the peer, and a newline in a log line forges the next one.
+     * Returns {@code e} itself in the usual case of a clean message.
      */
     static InvalidFieldException printable(InvalidFieldException e) {
         if (!hasControl(e.getMessage())) {
