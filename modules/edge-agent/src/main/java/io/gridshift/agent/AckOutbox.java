@@ -5,6 +5,7 @@ import io.gridshift.agent.transport.EdgeTransport.OutboundChannel;
 import io.gridshift.domain.dispatch.Ack;
 import io.gridshift.edge.codec.EdgeCodec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,10 @@ final class AckOutbox {
     private final EdgeTransport transport;
     private final EdgeCodec codec;
     private final Map<String, Ack> pending = new LinkedHashMap<>();
+
+    /** Acks handed to the transport and not yet confirmed or failed: not sent a second time. */
+    private final Map<String, Ack> inFlight = new HashMap<>();
+
     private final AtomicLong sent = new AtomicLong();
 
     AckOutbox(EdgeTransport transport, EdgeCodec codec) {
@@ -27,9 +32,13 @@ final class AckOutbox {
     }
 
     synchronized void offer(Ack ack) {
-        String key = ack.dispatchId().value() + "#" + ack.revision();
+        String key = key(ack);
         pending.remove(key);
         pending.put(key, ack);
+    }
+
+    private static String key(Ack ack) {
+        return ack.dispatchId().value() + "#" + ack.revision();
     }
 
     /** Sends what waits, in order; an ack leaves the outbox once the transport confirmed it. */

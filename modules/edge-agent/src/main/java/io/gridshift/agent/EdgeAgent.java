@@ -56,6 +56,9 @@ public final class EdgeAgent implements AutoCloseable {
     private final SiteAdapter adapter;
     private final EdgeTransport transport;
     private final EdgeCodec codec;
+    // orders arrive in whichever format the transport says each one is in
+    private final EdgeCodec jsonCodec = EdgeCodec.json();
+    private final EdgeCodec cborCodec = EdgeCodec.cbor();
     private final Clock clock;
     private final ReportingOptions reporting;
     private final ScheduledExecutorService loop;
@@ -175,7 +178,7 @@ public final class EdgeAgent implements AutoCloseable {
     private void onDispatch(byte[] payload, boolean cbor) {
         DispatchOrder order;
         try {
-            order = (cbor ? EdgeCodec.cbor() : EdgeCodec.json()).decodeDispatch(payload);
+            order = (cbor ? cborCodec : jsonCodec).decodeDispatch(payload);
         } catch (GridshiftException e) {
             rejectedPayloads.merge(e.reason(), 1L, Long::sum);
             LOG.warn("Refused a dispatch payload for site {}: {}", site, e.getMessage());

@@ -1,16 +1,15 @@
 package io.gridshift.edge.codec;
 
+import io.gridshift.domain.flex.Limits;
+
 /**
- * Bounds of the domain's durations, in the wire's seconds. They repeat {@code
- * io.gridshift.domain.flex.Limits}, which is not public; the codec checks them itself so that the
+ * The domain's duration bounds in the wire's seconds. The codec checks them itself so that the
  * error names the wire field ({@code rampS}), not the record's ({@code ramp}).
  */
 final class WireLimits {
-    /** {@code Limits.MAX_HOLD}: 48 hours. */
-    static final long MAX_HOLD_S = 48 * 3600;
+    static final long MAX_HOLD_S = Limits.MAX_HOLD.toSeconds();
 
-    /** {@code Limits.MAX_RAMP}: 2 hours. */
-    static final long MAX_RAMP_S = 2 * 3600;
+    static final long MAX_RAMP_S = Limits.MAX_RAMP.toSeconds();
 
     private WireLimits() {}
 }
