@@ -282,5 +282,10 @@ public final class EdgeAgent implements AutoCloseable {
         public void dispatchReceived(byte[] payload, boolean cbor) {
             onLoop(() -> onDispatch(payload, cbor));
         }
+
+        @Override
+        public void dispatchRefused(String reason) {
+            onLoop(() -> rejectedPayloads.merge(reason, 1L, Long::sum));
+        }
     }
 }

@@ -6,10 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.gridshift.domain.dispatch.Ack;
 import io.gridshift.domain.dispatch.AckStatus;
+import io.gridshift.domain.dispatch.DispatchAction;
 import io.gridshift.domain.dispatch.DispatchId;
 import io.gridshift.domain.dispatch.DispatchOrder;
+import io.gridshift.domain.site.SiteId;
 import io.gridshift.domain.site.SiteStatus.Availability;
 import io.gridshift.domain.time.ManualClock;
+import io.gridshift.edge.codec.EdgeCodec;
 import io.gridshift.fixtures.mqtt.EmbeddedHiveMqBroker;
 import io.gridshift.fixtures.mqtt.MosquittoBroker;
 import io.gridshift.fixtures.mqtt.MqttBroker;
@@ -17,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -233,6 +237,27 @@ class EdgeAgentMqttIT {
         aggregator.publish(SITE, "{\"v\":1,\"dispatchId\":".getBytes(StandardCharsets.UTF_8));
         await().atMost(WAIT).until(() -> !harness.agent.stats().rejectedPayloads().isEmpty());
 
+        // a payload over the transport's limit (256 KiB): dropped before decoding, counted
+        aggregator.publish(SITE, new byte[300 * 1024]);
+        await().atMost(WAIT)
+                .until(() -> harness.agent.stats().rejectedPayloads().containsKey("too_large"));
+
+        // an order for another site on this site's topic: refused, nothing applied
+        DispatchOrder foreign =
+                new DispatchOrder(
+                        DispatchId.of("d-foreign"),
+                        1,
+                        null,
+                        SiteId.of("dc-other"),
+                        clock.instant(),
+                        clock.instant().plusSeconds(60),
+                        clock.instant().plusSeconds(600),
+                        List.of(new DispatchAction.Reduce("batch", 10)));
+        aggregator.publish(SITE, EdgeCodec.json().encode(foreign));
+        await().atMost(WAIT)
+                .until(() -> harness.agent.stats().rejectedOrders().containsKey("site_mismatch"));
+        assertThat(harness.adapter.calls).isEmpty();
+
         // an order for the wrong resource: refused with the reason, nothing applied
         DispatchOrder unknown =
                 new DispatchOrder(
@@ -243,9 +268,7 @@ class EdgeAgentMqttIT {
                         clock.instant(),
                         clock.instant().plusSeconds(60),
                         clock.instant().plusSeconds(600),
-                        java.util.List.of(
-                                new io.gridshift.domain.dispatch.DispatchAction.Reduce(
-                                        "nope", 10)));
+                        List.of(new DispatchAction.Reduce("nope", 10)));
         aggregator.send(unknown);
         Ack refused = awaitAck(unknown, AckStatus.REJECTED);
         assertThat(refused.reason()).startsWith("unknown_resource");

@@ -25,4 +25,10 @@ public interface TransportListener {
      * @param cbor whether it is CBOR (CoAP content-format 60) rather than JSON
      */
     void dispatchReceived(byte[] payload, boolean cbor);
+
+    /**
+     * A payload on the dispatch channel was dropped before decoding (larger than the transport's
+     * limit); {@code reason} is a short code such as {@code too_large}, for the agent's counters.
+     */
+    default void dispatchRefused(String reason) {}
 }

@@ -305,6 +305,10 @@ public final class MqttTransport implements EdgeTransport {
         safely(() -> listener.dispatchReceived(payload, false));
     }
 
+    void onDispatchRefused(String reason) {
+        safely(() -> listener.dispatchRefused(reason));
+    }
+
     private void schedule(Duration delay) {
         cancelNextAttempt();
         nextAttempt = scheduler.schedule(this::attempt, delay.toNanos(), TimeUnit.NANOSECONDS);

@@ -41,6 +41,7 @@ final class PahoCallback implements MqttCallback {
                     "dropping a dispatch of {} bytes, more than the limit of {}",
                     payload.length,
                     maxPayloadBytes);
+            transport.onDispatchRefused("too_large");
             return;
         }
         transport.onDispatch(payload);
