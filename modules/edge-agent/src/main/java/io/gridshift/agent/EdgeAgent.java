@@ -144,6 +144,11 @@ public final class EdgeAgent implements AutoCloseable {
             nextFlexCheck = now.plus(reporting.flexCheckPeriod());
         }
         buffer.sync();
+        if (transport.isConnected() && !buffer.isEmpty()) {
+            // a flush that failed half-way while the link stayed up (a full send window, a
+            // timeout) resumes here rather than waiting for the next reconnect
+            telemetry.flush(this::onLoop);
+        }
         acks.drain();
         scheduleDeadline(now);
     }
