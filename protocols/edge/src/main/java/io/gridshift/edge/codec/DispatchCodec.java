@@ -9,7 +9,6 @@ import io.gridshift.domain.site.SiteId;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -61,7 +60,7 @@ final class DispatchCodec {
                 case ISSUED_AT -> issuedAt = r.instant();
                 case START -> start = r.instant();
                 case END -> end = r.instant();
-                case ACTIONS -> actions = readActions(r);
+                case ACTIONS -> actions = r.list("must be an array of actions", ActionCodec::read);
                 case EVENT_ID -> eventId = r.optionalString(EventId::new);
                 default -> unknown = r.skipUnknown(unknown);
             }
@@ -78,15 +77,6 @@ final class DispatchCodec {
         } catch (InvalidFieldException e) {
             throw r.nest(e);
         }
-    }
-
-    private static List<DispatchAction> readActions(WireReader r) throws IOException {
-        r.startArray("must be an array of actions");
-        List<DispatchAction> actions = new ArrayList<>();
-        for (int i = 0; r.nextElement(i); i++) {
-            actions.add(ActionCodec.read(r));
-        }
-        return actions;
     }
 
     static void write(WireWriter w, DispatchOrder o) throws IOException {

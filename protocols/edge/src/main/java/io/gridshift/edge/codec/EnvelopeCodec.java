@@ -7,7 +7,6 @@ import io.gridshift.domain.site.GridZone;
 import io.gridshift.domain.site.SiteId;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -56,7 +55,8 @@ final class EnvelopeCodec {
                 case ZONE -> zone = r.string(GridZone::new);
                 case BASELINE -> baselineKw = r.number();
                 case HOSTING -> hostingCapacityKw = r.number();
-                case RESOURCES -> resources = readResources(r);
+                case RESOURCES ->
+                        resources = r.list("must be an array of resources", ResourceCodec::read);
                 default -> unknown = r.skipUnknown(unknown);
             }
         }
@@ -67,15 +67,6 @@ final class EnvelopeCodec {
         } catch (InvalidFieldException e) {
             throw r.nest(e);
         }
-    }
-
-    private static List<FlexResource> readResources(WireReader r) throws IOException {
-        r.startArray("must be an array of resources");
-        List<FlexResource> resources = new ArrayList<>();
-        for (int i = 0; r.nextElement(i); i++) {
-            resources.add(ResourceCodec.read(r));
-        }
-        return resources;
     }
 
     static void write(WireWriter w, FlexEnvelope e) throws IOException {

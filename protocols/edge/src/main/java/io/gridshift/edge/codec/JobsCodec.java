@@ -62,12 +62,7 @@ final class JobsCodec {
     }
 
     static List<MigratableJob> readJobs(WireReader r) throws IOException {
-        r.startArray("must be an array of jobs");
-        List<MigratableJob> jobs = new ArrayList<>();
-        for (int i = 0; r.nextElement(i); i++) {
-            jobs.add(readJob(r));
-        }
-        return jobs;
+        return r.list("must be an array of jobs", JobsCodec::readJob);
     }
 
     private static MigratableJob readJob(WireReader r) throws IOException {

@@ -11,7 +11,9 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -290,6 +292,22 @@ final class WireReader {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             throw wrongType(p.currentToken(), expectation);
         }
+    }
+
+    /** Reads one element of a list, positioned on its first token. */
+    @FunctionalInterface
+    interface ElementReader<T> {
+        T read(WireReader r) throws IOException;
+    }
+
+    /** Reads the current array whole, one element at a time, each under its index in the path. */
+    <T> List<T> list(String expectation, ElementReader<T> element) throws IOException {
+        startArray(expectation);
+        List<T> items = new ArrayList<>();
+        for (int i = 0; nextElement(i); i++) {
+            items.add(element.read(this));
+        }
+        return items;
     }
 
     /**
