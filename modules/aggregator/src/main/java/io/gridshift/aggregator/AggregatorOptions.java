@@ -1,0 +1,96 @@
+package io.gridshift.aggregator;
+
+import io.gridshift.aggregator.cluster.ClusterOptions;
+import io.gridshift.aggregator.dispatch.DispatchOptions;
+import io.gridshift.aggregator.fleet.FleetOptions;
+import io.gridshift.aggregator.mqtt.MqttIngressOptions;
+import io.gridshift.edge.codec.EdgeCodecOptions;
+
+/**
+ * Everything a node needs; {@link #defaults()} is a single node with the embedded broker.
+ *
+ * @param cluster how the node joins the cluster
+ * @param mqtt the MQTT ingress (external broker or embedded)
+ * @param coapHost the address the CoAP server binds (default {@code 127.0.0.1})
+ * @param coapPort its UDP port (default 5683; 0 picks a free one)
+ * @param httpHost the address the REST API binds (default {@code 127.0.0.1})
+ * @param httpPort its port (default 8080; 0 picks a free one)
+ * @param siteRate messages a second one site may send to this node, sustained (default 20; 0: no
+ *     limit)
+ * @param siteBurst messages one site may send at once (default 200)
+ * @param codec the edge protocol's decode limits
+ * @param fleet how sites are kept
+ * @param dispatch how orders are chased
+ */
+public record AggregatorOptions(
+        ClusterOptions cluster,
+        MqttIngressOptions mqtt,
+        String coapHost,
+        int coapPort,
+        String httpHost,
+        int httpPort,
+        double siteRate,
+        double siteBurst,
+        EdgeCodecOptions codec,
+        FleetOptions fleet,
+        DispatchOptions dispatch) {
+
+    public static AggregatorOptions defaults() {
+        return new AggregatorOptions(
+                ClusterOptions.defaults(),
+                MqttIngressOptions.defaults(),
+                "127.0.0.1",
+                5683,
+                "127.0.0.1",
+                8080,
+                20,
+                200,
+                EdgeCodecOptions.defaults(),
+                FleetOptions.defaults(),
+                DispatchOptions.defaults());
+    }
+
+    /** Every port 0 (free ones), for tests and several nodes on one host. */
+    public static AggregatorOptions ephemeral() {
+        AggregatorOptions d = defaults();
+        return d.withCluster(d.cluster().withMemberPort(0))
+                .withMqtt(d.mqtt().withEmbeddedPort(0))
+                .withPorts(0, 0);
+    }
+
+    public AggregatorOptions withCluster(ClusterOptions c) {
+        return new AggregatorOptions(
+                c, mqtt, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec, fleet,
+                dispatch);
+    }
+
+    public AggregatorOptions withMqtt(MqttIngressOptions m) {
+        return new AggregatorOptions(
+                cluster, m, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec,
+                fleet, dispatch);
+    }
+
+    public AggregatorOptions withPorts(int coap, int http) {
+        return new AggregatorOptions(
+                cluster, mqtt, coapHost, coap, httpHost, http, siteRate, siteBurst, codec, fleet,
+                dispatch);
+    }
+
+    public AggregatorOptions withSiteRate(double perSecond, double burst) {
+        return new AggregatorOptions(
+                cluster, mqtt, coapHost, coapPort, httpHost, httpPort, perSecond, burst, codec,
+                fleet, dispatch);
+    }
+
+    public AggregatorOptions withFleet(FleetOptions f) {
+        return new AggregatorOptions(
+                cluster, mqtt, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec,
+                f, dispatch);
+    }
+
+    public AggregatorOptions withDispatch(DispatchOptions d) {
+        return new AggregatorOptions(
+                cluster, mqtt, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec,
+                fleet, d);
+    }
+}

@@ -1,0 +1,142 @@
+package io.gridshift.aggregator.metrics;
+
+import io.gridshift.aggregator.dispatch.DispatchState;
+import io.gridshift.aggregator.fleet.Transport;
+import io.gridshift.edge.Channel;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The aggregator's own meters, in Prometheus form at {@code /metrics}. Counters on the hot path are
+ * looked up once and kept, so counting a message is one add.
+ *
+ * <ul>
+ *   <li>{@code gridshift_ingest_messages_total{transport,channel}}: messages accepted
+ *   <li>{@code gridshift_rejected_messages_total{transport,reason}}: messages refused, by the
+ *       protocol's rule
+ *   <li>{@code gridshift_duplicate_readings_total}: readings dropped as copies (by {@code seq})
+ *   <li>{@code gridshift_dispatch_ack_latency_seconds}: first send to first ack, histogram
+ *   <li>{@code gridshift_dispatch_transitions_total{state}}: orders entering each state
+ *   <li>{@code gridshift_sites_online}, {@code gridshift_fleet_load_kw}, {@code
+ *       gridshift_fleet_flex_kw}: of the sites this node's member owns (sum over nodes)
+ * </ul>
+ */
+public final class AggregatorMetrics {
+    private final PrometheusMeterRegistry registry;
+    private final Map<Transport, Map<Channel, Counter>> ingested = new EnumMap<>(Transport.class);
+    private final Map<String, Counter> rejected = new ConcurrentHashMap<>();
+    private final Map<DispatchState, Counter> transitions = new EnumMap<>(DispatchState.class);
+    private final Counter duplicates;
+    private final Timer ackLatency;
+
+    public AggregatorMetrics() {
+        this(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+
+    public AggregatorMetrics(PrometheusMeterRegistry registry) {
+        this.registry = registry;
+        for (Transport t : Transport.values()) {
+            Map<Channel, Counter> byChannel = new EnumMap<>(Channel.class);
+            for (Channel c : Channel.values()) {
+                byChannel.put(
+                        c,
+                        Counter.builder("gridshift.ingest.messages")
+                                .description("Edge messages accepted")
+                                .tag("transport", t.name().toLowerCase())
+                                .tag("channel", c.segment())
+                                .register(registry));
+            }
+            ingested.put(t, byChannel);
+        }
+        for (DispatchState s : DispatchState.values()) {
+            transitions.put(
+                    s,
+                    Counter.builder("gridshift.dispatch.transitions")
+                            .description("Orders entering each state")
+                            .tag("state", s.name().toLowerCase())
+                            .register(registry));
+        }
+        duplicates =
+                Counter.builder("gridshift.duplicate.readings")
+                        .description("Readings dropped as copies of one already filed (by seq)")
+                        .register(registry);
+        ackLatency =
+                Timer.builder("gridshift.dispatch.ack.latency")
+                        .description("From an order's first send to the site's first ack")
+                        .publishPercentileHistogram()
+                        .minimumExpectedValue(Duration.ofMillis(1))
+                        .maximumExpectedValue(Duration.ofSeconds(60))
+                        .register(registry);
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** The Prometheus text exposition of every meter. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    public void ingested(Transport transport, Channel channel) {
+        ingested.get(transport).get(channel).increment();
+    }
+
+    /** Counts a refused message under the protocol's rule ({@code reason}). */
+    public void rejected(Transport transport, String reason) {
+        String key = transport.name() + '/' + reason;
+        rejected.computeIfAbsent(
+                        key,
+                        k ->
+                                Counter.builder("gridshift.rejected.messages")
+                                        .description("Edge messages refused, by reason")
+                                        .tag("transport", transport.name().toLowerCase())
+                                        .tag("reason", reason)
+                                        .register(registry))
+                .increment();
+    }
+
+    /** Refused messages so far with {@code reason}, over every transport. */
+    public double rejectedCount(String reason) {
+        double n = 0;
+        for (Transport t : Transport.values()) {
+            Counter c = rejected.get(t.name() + '/' + reason);
+            n += c == null ? 0 : c.count();
+        }
+        return n;
+    }
+
+    public double ingestedCount(Transport transport, Channel channel) {
+        return ingested.get(transport).get(channel).count();
+    }
+
+    public void duplicates(int n) {
+        duplicates.increment(n);
+    }
+
+    public void transition(DispatchState state) {
+        transitions.get(state).increment();
+    }
+
+    public void ackLatency(Duration latency) {
+        ackLatency.record(latency);
+    }
+
+    public Timer ackLatencyTimer() {
+        return ackLatency;
+    }
+
+    /** Registers a gauge read from {@code value} at each scrape. */
+    public void gauge(String name, String description, Supplier<Number> value) {
+        Gauge.builder(name, value).description(description).register(registry);
+    }
+}

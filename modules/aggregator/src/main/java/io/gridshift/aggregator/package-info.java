@@ -1,0 +1,2 @@
+/** The clustered aggregator. */
+package io.gridshift.aggregator;
