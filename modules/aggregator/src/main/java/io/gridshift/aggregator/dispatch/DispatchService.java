@@ -34,9 +34,13 @@ public final class DispatchService {
     /** The Hazelcast map of orders, keyed by dispatch id. */
     public static final String DISPATCH_MAP = "gridshift.dispatches";
 
+    /** The Hazelcast map of each site's latest order id, keyed by site id. */
+    public static final String SITE_ORDERS_MAP = "gridshift.site-orders";
+
     private static final Logger LOG = LoggerFactory.getLogger(DispatchService.class);
 
     private final IMap<String, DispatchRecord> map;
+    private final IMap<String, String> siteOrders;
     private final FleetState fleet;
     private final DispatchSender sender;
     private final DispatchOptions options;
@@ -51,6 +55,7 @@ public final class DispatchService {
             Clock clock,
             AggregatorMetrics metrics) {
         this.map = hz.getMap(DISPATCH_MAP);
+        this.siteOrders = hz.getMap(SITE_ORDERS_MAP);
         this.fleet = fleet;
         this.sender = sender;
         this.options = options;
@@ -87,7 +92,9 @@ public final class DispatchService {
                                                     throw conflict(order, -replaced);
                                                 }
                                                 metrics.transition(DispatchState.PENDING);
-                                                return send(order, site.get());
+                                                return siteOrders
+                                                        .setAsync(order.site().value(), key)
+                                                        .thenCompose(v -> send(order, site.get()));
                                             });
                         })
                 .thenCompose(sent -> get(order.id()))
@@ -174,6 +181,21 @@ public final class DispatchService {
                             }
                             return outcome;
                         });
+    }
+
+    /**
+     * The latest order issued to {@code site}, whatever its state: what a CoAP site observing its
+     * dispatch resource is shown (the agent answers a finished order with its current state).
+     */
+    public CompletionStage<Optional<DispatchOrder>> currentOrder(SiteId site) {
+        return siteOrders
+                .getAsync(site.value())
+                .thenCompose(
+                        id ->
+                                id == null
+                                        ? CompletableFuture.completedFuture(Optional.empty())
+                                        : get(DispatchId.of(id))
+                                                .thenApply(v -> v.map(DispatchView::order)));
     }
 
     public CompletionStage<Optional<DispatchView>> get(DispatchId id) {
