@@ -1,0 +1,253 @@
+package io.gridshift.aggregator;
+
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import io.gridshift.aggregator.cluster.ClusterConfigs;
+import io.gridshift.aggregator.coap.CoapDispatchSender;
+import io.gridshift.aggregator.dispatch.DispatchSender;
+import io.gridshift.aggregator.dispatch.DispatchService;
+import io.gridshift.aggregator.dispatch.RoutingSender;
+import io.gridshift.aggregator.fleet.FleetState;
+import io.gridshift.aggregator.fleet.Transport;
+import io.gridshift.aggregator.ingest.EdgeIngest;
+import io.gridshift.aggregator.ingest.SiteThrottle;
+import io.gridshift.aggregator.metrics.AggregatorMetrics;
+import io.gridshift.aggregator.mqtt.MqttDispatchSender;
+import io.gridshift.aggregator.mqtt.MqttIngress;
+import io.gridshift.broker.EmbeddedMqttBroker;
+import io.gridshift.edge.codec.EdgeCodec;
+import io.gridshift.edge.codec.EdgeFormat;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One aggregator node: a Hazelcast member with clustered Vert.x on top, the MQTT ingress (and the
+ * embedded broker when none is configured), the CoAP ingress, the REST API and the housekeeping,
+ * wired by constructor. Nothing here assumes the node is alone: state lives in the cluster's maps,
+ * orders are chased by whichever member owns them.
+ */
+public final class AggregatorNode implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AggregatorNode.class);
+    private static final long START_TIMEOUT_S = 120;
+
+    private final AggregatorOptions options;
+    private final AggregatorMetrics metrics;
+    private final HazelcastInstance hz;
+    private final String nodeId;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private Vertx vertx;
+    private EmbeddedMqttBroker broker;
+    private String mqttUri;
+    private FleetState fleet;
+    private DispatchService dispatch;
+    private EdgeIngest ingest;
+    private MqttIngress mqtt;
+
+    private AggregatorNode(AggregatorOptions options, AggregatorMetrics metrics) {
+        this.options = options;
+        this.metrics = metrics;
+        this.hz = Hazelcast.newHazelcastInstance(ClusterConfigs.member(options.cluster()));
+        this.nodeId = hz.getCluster().getLocalMember().getUuid().toString().substring(0, 8);
+    }
+
+    /** Starts a node and returns once it serves; blocking. */
+    public static AggregatorNode start(AggregatorOptions options, Clock clock) throws Exception {
+        AggregatorNode node = new AggregatorNode(options, new AggregatorMetrics());
+        try {
+            node.startServices(clock);
+            return node;
+        } catch (Exception e) {
+            node.close();
+            throw e;
+        }
+    }
+
+    private void startServices(Clock clock) throws Exception {
+        vertx = await(clusteredVertx());
+        mqttUri = startBrokerIfNeeded();
+        fleet = new FleetState(hz, options.fleet(), clock, metrics::duplicates);
+        closeables.add(fleet);
+        EdgeCodec json = EdgeCodec.of(EdgeFormat.JSON, options.codec());
+        AtomicReference<MqttIngress> ingress = new AtomicReference<>();
+        DispatchSender sender =
+                new RoutingSender(
+                        Map.of(
+                                Transport.MQTT,
+                                new MqttDispatchSender(
+                                        () ->
+                                                ingress.get() == null
+                                                        ? null
+                                                        : ingress.get().clients(),
+                                        options.mqtt().topics(),
+                                        json),
+                                Transport.COAP,
+                                new CoapDispatchSender(vertx.eventBus())));
+        dispatch = new DispatchService(hz, fleet, sender, options.dispatch(), clock, metrics);
+        ingest =
+                new EdgeIngest(
+                        fleet,
+                        dispatch,
+                        new SiteThrottle(options.siteRate(), options.siteBurst(), clock),
+                        metrics);
+        mqtt = new MqttIngress(mqttUri, options.mqtt(), ingest, json, nodeId);
+        ingress.set(mqtt);
+        mqtt.start();
+        closeables.add(0, mqtt);
+        await(
+                vertx.deployVerticle(
+                        new Housekeeping(
+                                fleet,
+                                dispatch,
+                                options.fleet().sweepInterval(),
+                                options.dispatch().retryInterval())));
+        registerGauges();
+        LOG.info(
+                "aggregator node {} up: cluster {} ({} members), MQTT {}",
+                nodeId,
+                options.cluster().clusterName(),
+                hz.getCluster().getMembers().size(),
+                mqttUri);
+    }
+
+    private Future<Vertx> clusteredVertx() {
+        VertxOptions vo =
+                new VertxOptions()
+                        .setEventBusOptions(
+                                new EventBusOptions()
+                                        .setHost(options.cluster().host())
+                                        .setPort(options.cluster().eventBusPort()))
+                        .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true));
+        return Vertx.builder()
+                .with(vo)
+                .withClusterManager(new HazelcastClusterManager(hz))
+                .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
+                .buildClustered();
+    }
+
+    private String startBrokerIfNeeded() throws IOException {
+        if (options.mqtt().server() != null) {
+            return options.mqtt().server().toString();
+        }
+        int port = options.mqtt().embeddedPort();
+        if (port == 0) {
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                port = s.getLocalPort();
+            }
+        }
+        Path folder = Files.createTempDirectory("gridshift-broker-");
+        broker = new EmbeddedMqttBroker(options.mqtt().embeddedHost(), port, folder);
+        broker.start();
+        LOG.info("no MQTT broker configured: embedded broker on {}", broker.uri());
+        return broker.uri();
+    }
+
+    private void registerGauges() {
+        metrics.gauge(
+                "gridshift.sites.online",
+                "Sites online among those this node's member owns (sum over nodes for the fleet)",
+                () -> fleet.memberSummary().sitesOnline());
+        metrics.gauge(
+                "gridshift.fleet.load.kw",
+                "Facility load of the online sites this node's member owns, kW",
+                () -> fleet.memberSummary().loadKw());
+        metrics.gauge(
+                "gridshift.fleet.flex.kw",
+                "Reduction available now from the sites this node's member owns, kW",
+                () -> fleet.memberSummary().flexKw());
+        metrics.gauge(
+                "gridshift.ingest.backlog",
+                "Readings queued on this node, not yet filed",
+                () -> fleet.backlog());
+        metrics.gauge(
+                "gridshift.cluster.members",
+                "Members of the cluster as this node sees it",
+                () -> hz.getCluster().getMembers().size());
+    }
+
+    private static <T> T await(Future<T> future) throws Exception {
+        return future.toCompletionStage()
+                .toCompletableFuture()
+                .get(START_TIMEOUT_S, TimeUnit.SECONDS);
+    }
+
+    public String nodeId() {
+        return nodeId;
+    }
+
+    /** The broker the node's MQTT ingress uses (the embedded one's when none was configured). */
+    public String mqttUri() {
+        return mqttUri;
+    }
+
+    public FleetState fleet() {
+        return fleet;
+    }
+
+    public DispatchService dispatch() {
+        return dispatch;
+    }
+
+    public EdgeIngest ingest() {
+        return ingest;
+    }
+
+    public AggregatorMetrics metrics() {
+        return metrics;
+    }
+
+    public MqttIngress mqtt() {
+        return mqtt;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public HazelcastInstance hazelcast() {
+        return hz;
+    }
+
+    /** Stops the node's services, leaves the cluster, stops the embedded broker. */
+    @Override
+    public void close() {
+        for (AutoCloseable c : closeables) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed: {}", c, e.toString());
+            }
+        }
+        closeables.clear();
+        if (vertx != null) {
+            try {
+                await(vertx.close());
+            } catch (Exception e) {
+                LOG.warn("closing Vert.x failed: {}", e.toString());
+            }
+        }
+        if (hz.getLifecycleService().isRunning()) {
+            hz.shutdown();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+}
