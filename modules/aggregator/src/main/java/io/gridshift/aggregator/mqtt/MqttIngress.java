@@ -136,7 +136,7 @@ public final class MqttIngress implements AutoCloseable {
     }
 
     /** The clients, for publishing orders. */
-    List<MqttAsyncClient> clients() {
+    public List<MqttAsyncClient> clients() {
         return clients;
     }
 
