@@ -4,6 +4,7 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.MemberLeftException;
 import com.hazelcast.core.MultiExecutionCallback;
 import com.hazelcast.map.IMap;
 import com.hazelcast.partition.MigrationListener;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -123,8 +125,30 @@ public final class FleetState implements AutoCloseable {
                 .thenApply(r -> Optional.ofNullable(r).map(s -> s.window().since(since)));
     }
 
-    /** The fleet's totals: the sum of every member's. */
+    /**
+     * The fleet's totals: the sum of every member's. A member that leaves while asked is asked
+     * again (its sites are then counted by the members that took them over).
+     */
     public CompletionStage<FleetSummary> summary() {
+        return summary(3);
+    }
+
+    private CompletionStage<FleetSummary> summary(int triesLeft) {
+        return summaryOnce()
+                .handle(
+                        (s, e) -> {
+                            Throwable cause = e instanceof CompletionException ? e.getCause() : e;
+                            if (cause instanceof MemberLeftException && triesLeft > 1) {
+                                return summary(triesLeft - 1);
+                            }
+                            return e == null
+                                    ? CompletableFuture.completedFuture(s)
+                                    : CompletableFuture.<FleetSummary>failedFuture(cause);
+                        })
+                .thenCompose(stage -> stage);
+    }
+
+    private CompletableFuture<FleetSummary> summaryOnce() {
         CompletableFuture<FleetSummary> result = new CompletableFuture<>();
         hz.getExecutorService(EXECUTOR)
                 .submitToAllMembers(
