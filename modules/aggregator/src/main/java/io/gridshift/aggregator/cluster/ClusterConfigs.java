@@ -10,6 +10,7 @@ import io.gridshift.aggregator.dispatch.DispatchService;
 import io.gridshift.aggregator.fleet.FleetSerialization;
 import io.gridshift.aggregator.fleet.FleetState;
 import io.gridshift.aggregator.fleet.MemberTotals;
+import java.util.UUID;
 
 /**
  * The Hazelcast member configuration of an aggregator node: TCP-IP join on the listed members, the
@@ -17,6 +18,9 @@ import io.gridshift.aggregator.fleet.MemberTotals;
  * their serializers, and the member's totals in the user context.
  */
 public final class ClusterConfigs {
+    /** The member attribute vertx-hazelcast reads its node id from. */
+    static final String VERTX_NODE_ID = "__vertx.nodeId";
+
     private ClusterConfigs() {}
 
     public static Config member(ClusterOptions options) {
@@ -51,6 +55,8 @@ public final class ClusterConfigs {
                 .addDataSerializableFactory(
                         DispatchSerialization.FACTORY_ID, new DispatchSerialization());
         config.getUserContext().put(MemberTotals.CONTEXT_KEY, new MemberTotals());
+        // Vert.x's cluster manager, given a ready member, finds its node id here
+        config.getMemberAttributeConfig().setAttribute(VERTX_NODE_ID, UUID.randomUUID().toString());
         return config;
     }
 }

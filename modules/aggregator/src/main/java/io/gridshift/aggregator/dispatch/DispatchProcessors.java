@@ -75,10 +75,11 @@ final class DispatchProcessors {
 
     /**
      * Counts one more send of the latest revision and sets when to try again; or, when every
-     * attempt is spent, gives up ({@link DispatchState#UNACKNOWLEDGED}). Returns the order to send,
-     * or {@code null} when there is nothing to send.
+     * attempt is spent, gives up ({@link DispatchState#UNACKNOWLEDGED}). Returns the attempt's
+     * number when the caller should send, 0 when there is nothing to send (answered, replaced by a
+     * later revision, or given up).
      */
-    static final class MarkSent extends Base<DispatchOrder> {
+    static final class MarkSent extends Base<Integer> {
         private int revision;
         private int transport;
         private long nowMillis;
@@ -101,15 +102,15 @@ final class DispatchProcessors {
         }
 
         @Override
-        public DispatchOrder process(Map.Entry<String, DispatchRecord> entry) {
+        public Integer process(Map.Entry<String, DispatchRecord> entry) {
             DispatchRecord r = entry.getValue();
             if (r == null || r.order.revision() != revision || !r.state.awaitsAck()) {
-                return null;
+                return 0;
             }
             if (r.attempts >= maxAttempts) {
                 r.state = DispatchState.UNACKNOWLEDGED;
                 entry.setValue(r);
-                return null;
+                return -1;
             }
             r.attempts++;
             r.state = DispatchState.SENT;
@@ -119,7 +120,7 @@ final class DispatchProcessors {
             }
             r.nextAttemptMillis = nextAttemptMillis;
             entry.setValue(r);
-            return r.order;
+            return r.attempts;
         }
 
         @Override

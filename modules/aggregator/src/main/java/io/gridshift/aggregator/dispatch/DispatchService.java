@@ -124,8 +124,11 @@ public final class DispatchService {
                                 now + options.ackTimeout().toMillis(),
                                 options.maxAttempts()))
                 .thenCompose(
-                        toSend -> {
-                            if (toSend == null) {
+                        attempt -> {
+                            if (attempt == 0) {
+                                return CompletableFuture.completedFuture(null);
+                            }
+                            if (attempt < 0) {
                                 metrics.transition(DispatchState.UNACKNOWLEDGED);
                                 LOG.warn(
                                         "order {} rev {} to {}: no ack after {} attempts",
@@ -135,7 +138,7 @@ public final class DispatchService {
                                         options.maxAttempts());
                                 return CompletableFuture.completedFuture(null);
                             }
-                            return sender.send(toSend, site);
+                            return sender.send(order, site);
                         });
     }
 

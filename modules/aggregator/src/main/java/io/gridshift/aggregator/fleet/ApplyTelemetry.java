@@ -17,8 +17,8 @@ import java.util.Map;
 final class ApplyTelemetry extends SiteProcessor<Integer> {
     private Map<String, Batch> bySite;
 
-    /** The readings of one site in a batch, and where the newest came in. */
-    record Batch(Origin origin, List<Telemetry> readings) {}
+    /** The readings of one site in a batch, where and when (node clock) the newest came in. */
+    record Batch(Origin origin, long heardMillis, List<Telemetry> readings) {}
 
     ApplyTelemetry() {}
 
@@ -34,7 +34,7 @@ final class ApplyTelemetry extends SiteProcessor<Integer> {
         if (batch == null) {
             return 0;
         }
-        site.heard(batch.origin(), nowMillis);
+        site.heard(batch.origin(), batch.heardMillis());
         int duplicates = 0;
         for (Telemetry t : batch.readings()) {
             if (site.addTelemetry(t) == SiteRecord.Added.DUPLICATE) {
@@ -63,6 +63,7 @@ final class ApplyTelemetry extends SiteProcessor<Integer> {
             out.writeString(e.getKey());
             out.writeByte(e.getValue().origin().transport().ordinal());
             out.writeString(e.getValue().origin().node());
+            out.writeLong(e.getValue().heardMillis());
             out.writeInt(e.getValue().readings().size());
             for (Telemetry t : e.getValue().readings()) {
                 Wire.writeTelemetry(out, t);
@@ -77,12 +78,13 @@ final class ApplyTelemetry extends SiteProcessor<Integer> {
         for (int i = 0; i < sites; i++) {
             String key = in.readString();
             Origin origin = new Origin(Transport.values()[in.readByte()], in.readString());
+            long heard = in.readLong();
             int n = in.readInt();
             List<Telemetry> readings = new ArrayList<>(n);
             for (int j = 0; j < n; j++) {
                 readings.add(Wire.readTelemetry(in));
             }
-            bySite.put(key, new Batch(origin, readings));
+            bySite.put(key, new Batch(origin, heard, readings));
         }
     }
 }

@@ -33,7 +33,8 @@ final class TelemetryBatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TelemetryBatcher.class);
     private static final int MAX_IN_FLIGHT = 16;
 
-    private record Item(Telemetry reading, Origin origin, CompletableFuture<Void> done) {}
+    private record Item(
+            Telemetry reading, Origin origin, long heardMillis, CompletableFuture<Void> done) {}
 
     private final IMap<String, SiteRecord> map;
     private final PartitionService partitions;
@@ -75,7 +76,7 @@ final class TelemetryBatcher implements AutoCloseable {
      */
     CompletableFuture<Void> submit(Telemetry reading, Origin origin, boolean confirm) {
         CompletableFuture<Void> done = confirm ? new CompletableFuture<>() : null;
-        if (!running || !queue.offer(new Item(reading, origin, done))) {
+        if (!running || !queue.offer(new Item(reading, origin, clock.millis(), done))) {
             throw new GridshiftException(
                     ErrorKind.UNAVAILABLE,
                     "overloaded",
@@ -137,11 +138,13 @@ final class TelemetryBatcher implements AutoCloseable {
             sites.forEach(
                     (key, items) -> {
                         List<Telemetry> readings = new ArrayList<>(items.size());
+                        long heard = Long.MIN_VALUE;
                         for (Item i : items) {
                             readings.add(i.reading());
+                            heard = Math.max(heard, i.heardMillis());
                         }
                         Origin last = items.get(items.size() - 1).origin();
-                        bySite.put(key, new ApplyTelemetry.Batch(last, readings));
+                        bySite.put(key, new ApplyTelemetry.Batch(last, heard, readings));
                     });
             inFlight.acquire();
             map.submitToKeys(
