@@ -80,6 +80,16 @@ public final class CoapIngress extends VerticleBase {
         return boundPort;
     }
 
+    /** How many clients observe the site's dispatch resource on this node (diagnostics, tests). */
+    int observers(SiteId site) {
+        SitesResource current;
+        synchronized (this) {
+            current = sites;
+        }
+        DispatchResource resource = current == null ? null : current.existingDispatch(site);
+        return resource == null ? 0 : resource.getObserverCount();
+    }
+
     @Override
     public Future<?> start() {
         return vertx.executeBlocking(this::startServer)
