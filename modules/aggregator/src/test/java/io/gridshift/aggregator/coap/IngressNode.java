@@ -44,9 +44,7 @@ final class IngressNode implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         hz =
                 Hazelcast.newHazelcastInstance(
-                        OrderSerializer.register(
-                                ClusterConfigs.member(
-                                        ClusterOptions.defaults().withMemberPort(0))));
+                        ClusterConfigs.member(ClusterOptions.defaults().withMemberPort(0)));
         vertx = Vertx.vertx();
         fleet = new FleetState(hz, FleetOptions.defaults(), clock, metrics::duplicates);
         dispatch =
