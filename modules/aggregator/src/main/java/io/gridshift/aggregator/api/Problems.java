@@ -30,7 +30,10 @@ final class Problems {
     /** The failure handler for every route, and the handler of unmatched requests. */
     static void handle(RoutingContext ctx) {
         Throwable failure = unwrap(ctx.failure());
-        Problem p = failure == null ? ofStatus(ctx.statusCode()) : of(failure, ctx);
+        Problem p =
+                failure == null
+                        ? ofStatus(ctx.statusCode())
+                        : of(failure, ctx.request().method() + " " + path(ctx));
         send(ctx, p);
     }
 
@@ -68,7 +71,12 @@ final class Problems {
                 || cause instanceof DecodeException;
     }
 
-    static Problem of(Throwable failure, RoutingContext ctx) {
+    /**
+     * The problem for a failure; anything unexpected is logged (with {@code request}, e.g. {@code
+     * GET /api/v1/fleet}) and answered with a bare 500.
+     */
+    static Problem of(Throwable thrown, String request) {
+        Throwable failure = unwrap(thrown);
         if (failure instanceof InvalidFieldException e) {
             return new Problem(400, e.rule(), e.getMessage(), e.field(), e.rule());
         }
@@ -84,8 +92,7 @@ final class Problems {
         if (failure instanceof HttpException e && e.getStatusCode() < 500) {
             return ofStatus(e.getStatusCode());
         }
-        LOG.error(
-                "{} {} failed unexpectedly", ctx.request().method(), ctx.request().path(), failure);
+        LOG.error("{} failed unexpectedly", request, failure);
         return ofStatus(500);
     }
 

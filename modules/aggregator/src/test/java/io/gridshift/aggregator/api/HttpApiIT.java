@@ -125,6 +125,9 @@ class HttpApiIT {
                 .isEqualTo("/api/v1/sites/dc-nowhere");
         assertProblem(f.get("/api/v1/sites/dc-nowhere/telemetry"), 404, "unknown_site");
         assertProblem(f.get("/api/v1/dispatches/d-none"), 404, "unknown_dispatch");
+        HttpResponse<Buffer> badId = f.get("/api/v1/sites/Not_An_Id");
+        assertProblem(badId, 400, "pattern");
+        assertThat(badId.bodyAsJsonObject().getString("field")).isEqualTo("siteId");
     }
 
     @Test
@@ -137,13 +140,21 @@ class HttpApiIT {
         HttpResponse<Buffer> r = f.get("/api/v1/sites?limit=abc");
         assertProblem(r, 400, null);
         assertThat(r.bodyAsJsonObject().getString("field")).as(r.bodyAsString()).isEqualTo("limit");
-        assertThat(r.bodyAsJsonObject().getString("rule")).isNotBlank();
+        assertThat(r.bodyAsJsonObject().getString("rule")).isEqualTo("type");
 
         HttpResponse<Buffer> tooMany = f.get("/api/v1/sites?limit=1001");
         assertProblem(tooMany, 400, "maximum");
         assertThat(tooMany.bodyAsJsonObject().getString("field"))
                 .as(tooMany.bodyAsString())
                 .isEqualTo("limit");
+    }
+
+    @Test
+    void unreadableSinceIsA400NamingIt() throws Exception {
+        HttpResponse<Buffer> r = f.get("/api/v1/sites/dc-a/telemetry?since=yesterday");
+        assertProblem(r, 400, null);
+        assertThat(r.bodyAsJsonObject().getString("field")).as(r.bodyAsString()).isEqualTo("since");
+        assertThat(r.bodyAsJsonObject().getString("rule")).isEqualTo("format");
     }
 
     private static void assertProblem(HttpResponse<Buffer> r, int status, String reason) {
