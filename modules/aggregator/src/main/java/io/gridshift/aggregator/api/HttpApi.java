@@ -1,0 +1,151 @@
+package io.gridshift.aggregator.api;
+
+import io.gridshift.aggregator.dispatch.DispatchService;
+import io.gridshift.aggregator.fleet.FleetState;
+import io.gridshift.aggregator.metrics.AggregatorMetrics;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The operators' REST API, a verticle: {@code /api/v1/...} built from {@code openapi.yaml} with the
+ * OpenAPI router (every request is validated against the document), the document itself at {@code
+ * /openapi.yaml}, Prometheus metrics at {@code /metrics} and health at {@code /health/live} and
+ * {@code /health/ready}. Every error is an RFC 9457 problem. Blocking queries run on worker
+ * threads, never on the event loop.
+ */
+public final class HttpApi extends VerticleBase {
+    /** The OpenAPI document on the class path. */
+    public static final String OPENAPI = "io/gridshift/aggregator/api/openapi.yaml";
+
+    static final String PROMETHEUS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+
+    private final String host;
+    private final int requestedPort;
+    private final FleetState fleet;
+    private final DispatchService dispatch;
+    private final AggregatorMetrics metrics;
+    private final Clock clock;
+    private final List<HealthProbe> readiness;
+    private volatile int port = -1;
+    private HttpServer server;
+
+    /**
+     * @param port the port to listen on; 0 for a free one (see {@link #port()})
+     * @param readiness the conditions of {@code /health/ready}
+     */
+    public HttpApi(
+            String host,
+            int port,
+            FleetState fleet,
+            DispatchService dispatch,
+            AggregatorMetrics metrics,
+            Clock clock,
+            List<HealthProbe> readiness) {
+        this.host = Objects.requireNonNull(host, "host");
+        this.requestedPort = port;
+        this.fleet = Objects.requireNonNull(fleet, "fleet");
+        this.dispatch = Objects.requireNonNull(dispatch, "dispatch");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.readiness = List.copyOf(readiness);
+    }
+
+    /** The port the API listens on once deployed; -1 before. */
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public Future<?> start() {
+        return vertx.fileSystem()
+                .readFile(OPENAPI)
+                .compose(
+                        yaml ->
+                                Contracts.load(vertx, yaml.toString())
+                                        .map(contract -> router(contract, yaml)))
+                .compose(
+                        router ->
+                                vertx.createHttpServer(
+                                                new HttpServerOptions()
+                                                        .setHost(host)
+                                                        .setPort(requestedPort))
+                                        .requestHandler(router)
+                                        .listen())
+                .onSuccess(
+                        s -> {
+                            server = s;
+                            port = s.actualPort();
+                            LOG.info("REST API listening on {}:{}", host, port);
+                        });
+    }
+
+    @Override
+    public Future<?> stop() {
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+
+    private Router router(OpenAPIContract contract, Buffer yaml) {
+        RouterBuilder builder = RouterBuilder.create(vertx, contract);
+        FleetHandlers sites = new FleetHandlers(fleet, clock, context);
+        DispatchHandlers orders = new DispatchHandlers(dispatch, clock, context);
+        builder.getRoute("getFleet").addHandler(sites::fleet);
+        builder.getRoute("listSites").addHandler(sites::sites);
+        builder.getRoute("getSite").addHandler(sites::site);
+        builder.getRoute("getSiteTelemetry").addHandler(sites::telemetry);
+        builder.getRoute("listDispatches").addHandler(orders::list);
+        builder.getRoute("getDispatch").addHandler(orders::get);
+        builder.getRoute("createDispatch").addHandler(orders::create);
+        Router router = builder.createRouter();
+
+        router.get("/openapi.yaml")
+                .handler(
+                        ctx ->
+                                ctx.response()
+                                        .putHeader("content-type", "application/yaml")
+                                        .end(yaml));
+        router.get("/metrics")
+                .handler(
+                        ctx ->
+                                ctx.response()
+                                        .putHeader("content-type", PROMETHEUS_TYPE)
+                                        .end(metrics.scrape()));
+        router.get("/health/live").handler(live());
+        router.get("/health/ready").handler(ready());
+
+        router.route().failureHandler(Problems::handle);
+        for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
+            router.errorHandler(status, Problems::handle);
+        }
+        return router;
+    }
+
+    private HealthCheckHandler live() {
+        return HealthCheckHandler.create(vertx).register("api", p -> p.complete(Status.OK()));
+    }
+
+    private HealthCheckHandler ready() {
+        HealthCheckHandler handler =
+                HealthCheckHandler.create(vertx).register("api", p -> p.complete(Status.OK()));
+        for (HealthProbe probe : readiness) {
+            handler.register(
+                    probe.name(),
+                    p -> p.complete(probe.up().getAsBoolean() ? Status.OK() : Status.KO()));
+        }
+        return handler;
+    }
+}
