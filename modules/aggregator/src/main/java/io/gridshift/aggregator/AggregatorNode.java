@@ -2,8 +2,11 @@ package io.gridshift.aggregator;
 
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.gridshift.aggregator.api.HealthProbe;
+import io.gridshift.aggregator.api.HttpApi;
 import io.gridshift.aggregator.cluster.ClusterConfigs;
 import io.gridshift.aggregator.coap.CoapDispatchSender;
+import io.gridshift.aggregator.coap.CoapIngress;
 import io.gridshift.aggregator.dispatch.DispatchSender;
 import io.gridshift.aggregator.dispatch.DispatchService;
 import io.gridshift.aggregator.dispatch.RoutingSender;
@@ -60,6 +63,8 @@ public final class AggregatorNode implements AutoCloseable {
     private DispatchService dispatch;
     private EdgeIngest ingest;
     private MqttIngress mqtt;
+    private CoapIngress coap;
+    private HttpApi http;
 
     private AggregatorNode(AggregatorOptions options, AggregatorMetrics metrics) {
         this.options = options;
@@ -118,13 +123,40 @@ public final class AggregatorNode implements AutoCloseable {
                                 dispatch,
                                 options.fleet().sweepInterval(),
                                 options.dispatch().retryInterval())));
+        coap =
+                new CoapIngress(
+                        options.coapHost(),
+                        options.coapPort(),
+                        ingest,
+                        dispatch,
+                        options.codec(),
+                        nodeId);
+        await(vertx.deployVerticle(coap));
+        http =
+                new HttpApi(
+                        options.httpHost(),
+                        options.httpPort(),
+                        fleet,
+                        dispatch,
+                        metrics,
+                        clock,
+                        List.of(
+                                new HealthProbe(
+                                        "cluster", () -> hz.getLifecycleService().isRunning()),
+                                new HealthProbe("mqtt", mqtt::isConnected),
+                                new HealthProbe("coap", () -> coap.port() > 0)));
+        await(vertx.deployVerticle(http));
         registerGauges();
         LOG.info(
-                "aggregator node {} up: cluster {} ({} members), MQTT {}",
+                "aggregator node {} up: cluster {} ({} members), MQTT {}, CoAP {}:{}, HTTP {}:{}",
                 nodeId,
                 options.cluster().clusterName(),
                 hz.getCluster().getMembers().size(),
-                mqttUri);
+                mqttUri,
+                options.coapHost(),
+                coap.port(),
+                options.httpHost(),
+                http.port());
     }
 
     private Future<Vertx> clusteredVertx() {
@@ -195,6 +227,16 @@ public final class AggregatorNode implements AutoCloseable {
     /** The broker the node's MQTT ingress uses (the embedded one's when none was configured). */
     public String mqttUri() {
         return mqttUri;
+    }
+
+    /** The CoAP server's UDP port. */
+    public int coapPort() {
+        return coap.port();
+    }
+
+    /** The REST API's port. */
+    public int httpPort() {
+        return http.port();
     }
 
     public FleetState fleet() {

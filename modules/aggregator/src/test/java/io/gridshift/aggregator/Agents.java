@@ -11,6 +11,8 @@ import io.gridshift.agent.sim.SimulatedSiteOptions;
 import io.gridshift.agent.transport.BackoffPolicy;
 import io.gridshift.agent.transport.EdgeTransport;
 import io.gridshift.agent.transport.StatusPayloads;
+import io.gridshift.agent.transport.coap.CoapTransport;
+import io.gridshift.agent.transport.coap.CoapTransportOptions;
 import io.gridshift.agent.transport.mqtt.MqttTransport;
 import io.gridshift.agent.transport.mqtt.MqttTransportOptions;
 import io.gridshift.domain.dispatch.DispatchAction;
@@ -55,6 +57,18 @@ final class Agents implements AutoCloseable {
         EdgeTransport transport =
                 new MqttTransport(
                         MqttTransportOptions.builder(id, URI.create(broker)).backoff(FAST).build(),
+                        StatusPayloads.of(id, EdgeCodec.json(), clock, "it"));
+        return start(id, zone, transport);
+    }
+
+    /** Starts an agent for {@code site} reporting over CoAP to {@code aggregator} (coap://...). */
+    EdgeAgent coap(String site, String zone, String aggregator) {
+        SiteId id = SiteId.of(site);
+        EdgeTransport transport =
+                new CoapTransport(
+                        CoapTransportOptions.builder(id, URI.create(aggregator))
+                                .backoff(FAST)
+                                .build(),
                         StatusPayloads.of(id, EdgeCodec.json(), clock, "it"));
         return start(id, zone, transport);
     }

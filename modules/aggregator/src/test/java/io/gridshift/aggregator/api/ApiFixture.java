@@ -1,7 +1,6 @@
 package io.gridshift.aggregator.api;
 
 import com.hazelcast.config.Config;
-import com.hazelcast.config.SerializerConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.gridshift.aggregator.cluster.ClusterConfigs;
@@ -67,11 +66,6 @@ final class ApiFixture implements AutoCloseable {
                         ClusterOptions.defaults()
                                 .withMemberPort(0)
                                 .withClusterName("api-it-" + System.nanoTime()));
-        config.getSerializationConfig()
-                .addSerializerConfig(
-                        new SerializerConfig()
-                                .setTypeClass(DispatchOrder.class)
-                                .setImplementation(new OrderSerializer()));
         hz = Hazelcast.newHazelcastInstance(config);
         fleet = new FleetState(hz, FleetOptions.defaults(), clock, metrics::duplicates);
         DispatchSender sender = this::record;
