@@ -1,0 +1,261 @@
+package io.gridshift.aggregator.config;
+
+import io.gridshift.aggregator.AggregatorOptions;
+import io.gridshift.aggregator.cluster.ClusterOptions;
+import io.gridshift.aggregator.dispatch.DispatchOptions;
+import io.gridshift.aggregator.fleet.FleetOptions;
+import io.gridshift.aggregator.mqtt.MqttIngressOptions;
+import io.gridshift.domain.config.Option;
+import io.gridshift.domain.config.OptionTable;
+import io.gridshift.domain.config.Parsers;
+import io.gridshift.domain.config.Settings;
+import io.gridshift.domain.error.ErrorKind;
+import io.gridshift.domain.error.GridshiftException;
+import io.gridshift.edge.codec.EdgeCodecOptions;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Every option of an aggregator node: a properties file and environment overrides ({@code
+ * GRIDSHIFT_AGGREGATOR_} + the key in upper case with dots as underscores). {@link #table()} prints
+ * the documentation table; the defaults are a single node with the embedded broker.
+ */
+public final class AggregatorConfig {
+    public static final String ENV_PREFIX = "GRIDSHIFT_AGGREGATOR_";
+
+    static final Option<String> CLUSTER_NAME =
+            Option.of(
+                    "cluster.name",
+                    "gridshift",
+                    Parsers.text(),
+                    "Nodes join only a cluster of this name.");
+    static final Option<String> CLUSTER_HOST =
+            Option.of(
+                    "cluster.host",
+                    "127.0.0.1",
+                    Parsers.text(),
+                    "Address Hazelcast and the event bus bind and announce; a routable one in a cluster.");
+    static final Option<Long> CLUSTER_PORT =
+            Option.of("cluster.port", "5701", Parsers.integer(0, 65535), "Hazelcast member port.");
+    static final Option<String> CLUSTER_MEMBERS =
+            Option.of(
+                    "cluster.members",
+                    "",
+                    Parsers.text(),
+                    "Other members, `host:port` comma-separated (TCP-IP join); empty for one node.");
+    static final Option<Long> CLUSTER_BACKUPS =
+            Option.of(
+                    "cluster.backupCount",
+                    "1",
+                    Parsers.integer(0, 6),
+                    "Synchronous backups of each partition of the fleet and dispatch maps.");
+    static final Option<URI> MQTT_SERVER =
+            Option.optional(
+                    "mqtt.server",
+                    Parsers.uri("tcp", "ssl"),
+                    "External broker `tcp://host:port`; unset: start the embedded HiveMQ broker.");
+    static final Option<String> MQTT_EMBEDDED_HOST =
+            Option.of(
+                    "mqtt.embedded.host",
+                    "127.0.0.1",
+                    Parsers.text(),
+                    "Embedded broker bind address.");
+    static final Option<Long> MQTT_EMBEDDED_PORT =
+            Option.of(
+                    "mqtt.embedded.port",
+                    "1883",
+                    Parsers.integer(0, 65535),
+                    "Embedded broker port.");
+    static final Option<Long> MQTT_CLIENTS =
+            Option.of(
+                    "mqtt.clients",
+                    "2",
+                    Parsers.integer(1, 64),
+                    "Shared-subscription clients this node runs.");
+    static final Option<String> MQTT_SHARE_GROUP =
+            Option.of(
+                    "mqtt.shareGroup",
+                    "gridshift",
+                    Parsers.text(),
+                    "MQTT v5 share group of the cluster.");
+    static final Option<String> MQTT_TOPIC_PREFIX =
+            Option.of("mqtt.topicPrefix", "gridshift/v1", Parsers.text(), "Edge topics' prefix.");
+    static final Option<String> MQTT_USERNAME =
+            Option.optional("mqtt.username", Parsers.text(), "User name at the broker.");
+    static final Option<Path> MQTT_PASSWORD_FILE =
+            Option.optional(
+                    "mqtt.passwordFile", Parsers.path(), "File holding the broker password.");
+    static final Option<String> COAP_HOST =
+            Option.of("coap.host", "127.0.0.1", Parsers.text(), "CoAP server bind address.");
+    static final Option<Long> COAP_PORT =
+            Option.of("coap.port", "5683", Parsers.integer(0, 65535), "CoAP UDP port.");
+    static final Option<String> HTTP_HOST =
+            Option.of("http.host", "127.0.0.1", Parsers.text(), "REST API bind address.");
+    static final Option<Long> HTTP_PORT =
+            Option.of("http.port", "8080", Parsers.integer(0, 65535), "REST API port.");
+    static final Option<Double> SITE_RATE =
+            Option.of(
+                    "ingest.siteRate",
+                    "20",
+                    Parsers.number(0, 1_000_000),
+                    "Messages a second one site may send to this node (0: no limit).");
+    static final Option<Double> SITE_BURST =
+            Option.of(
+                    "ingest.siteBurst",
+                    "200",
+                    Parsers.number(1, 1_000_000),
+                    "Messages one site may send at once.");
+    static final Option<Duration> STALE_AFTER =
+            Option.of(
+                    "fleet.staleAfterS",
+                    "30",
+                    Parsers.seconds(1, 86_400),
+                    "A site silent this long goes stale and leaves the totals.");
+    static final Option<Long> WINDOW =
+            Option.of(
+                    "fleet.windowReadings",
+                    "120",
+                    Parsers.integer(1, 10_000),
+                    "Readings kept per site for the recent-telemetry query.");
+    static final Option<Duration> ACK_TIMEOUT =
+            Option.of(
+                    "dispatch.ackTimeoutS",
+                    "5",
+                    Parsers.seconds(1, 3600),
+                    "Wait for a site's first ack before sending an order again.");
+    static final Option<Long> MAX_ATTEMPTS =
+            Option.of(
+                    "dispatch.maxAttempts",
+                    "4",
+                    Parsers.integer(1, 100),
+                    "Sends of one revision before it is marked unacknowledged.");
+
+    private AggregatorConfig() {}
+
+    public static List<Option<?>> all() {
+        return List.of(
+                CLUSTER_NAME,
+                CLUSTER_HOST,
+                CLUSTER_PORT,
+                CLUSTER_MEMBERS,
+                CLUSTER_BACKUPS,
+                MQTT_SERVER,
+                MQTT_EMBEDDED_HOST,
+                MQTT_EMBEDDED_PORT,
+                MQTT_CLIENTS,
+                MQTT_SHARE_GROUP,
+                MQTT_TOPIC_PREFIX,
+                MQTT_USERNAME,
+                MQTT_PASSWORD_FILE,
+                COAP_HOST,
+                COAP_PORT,
+                HTTP_HOST,
+                HTTP_PORT,
+                SITE_RATE,
+                SITE_BURST,
+                STALE_AFTER,
+                WINDOW,
+                ACK_TIMEOUT,
+                MAX_ATTEMPTS);
+    }
+
+    /** The Markdown table of every option. */
+    public static String table() {
+        return OptionTable.markdown(ENV_PREFIX, all());
+    }
+
+    /** Reads {@code file} (may be {@code null}: defaults and environment only). */
+    public static Settings load(Path file, Map<String, String> env) {
+        Map<String, String> values = new HashMap<>();
+        if (file != null) {
+            Properties properties = new Properties();
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                properties.load(in);
+            } catch (IOException e) {
+                throw new GridshiftException(
+                        ErrorKind.BAD_INPUT,
+                        "config_unreadable",
+                        "cannot read " + file + ": " + e,
+                        e);
+            }
+            properties.forEach((k, v) -> values.put(k.toString(), v.toString()));
+        }
+        Settings settings =
+                new Settings(
+                        values,
+                        env,
+                        ENV_PREFIX,
+                        file == null ? "the environment" : file.toString());
+        settings.rejectUnknownKeys(all());
+        return settings;
+    }
+
+    /** The node's options from {@code s}. */
+    public static AggregatorOptions options(Settings s) {
+        List<String> members =
+                Arrays.stream(s.get(CLUSTER_MEMBERS).split(","))
+                        .map(String::trim)
+                        .filter(m -> !m.isEmpty())
+                        .toList();
+        ClusterOptions cluster =
+                new ClusterOptions(
+                        s.get(CLUSTER_NAME),
+                        s.get(CLUSTER_HOST),
+                        s.get(CLUSTER_PORT).intValue(),
+                        members,
+                        0,
+                        s.get(CLUSTER_BACKUPS).intValue());
+        MqttIngressOptions mqtt =
+                new MqttIngressOptions(
+                        s.find(MQTT_SERVER).orElse(null),
+                        s.get(MQTT_EMBEDDED_HOST),
+                        s.get(MQTT_EMBEDDED_PORT).intValue(),
+                        s.get(MQTT_CLIENTS).intValue(),
+                        s.get(MQTT_SHARE_GROUP),
+                        s.get(MQTT_TOPIC_PREFIX),
+                        s.find(MQTT_USERNAME).orElse(null),
+                        s.find(MQTT_PASSWORD_FILE).map(AggregatorConfig::readSecret).orElse(null));
+        FleetOptions d = FleetOptions.defaults();
+        FleetOptions fleet =
+                d.withStaleAfter(s.get(STALE_AFTER)).withWindowReadings(s.get(WINDOW).intValue());
+        DispatchOptions dispatch =
+                new DispatchOptions(
+                        s.get(ACK_TIMEOUT),
+                        s.get(MAX_ATTEMPTS).intValue(),
+                        DispatchOptions.defaults().retryInterval());
+        return new AggregatorOptions(
+                cluster,
+                mqtt,
+                s.get(COAP_HOST),
+                s.get(COAP_PORT).intValue(),
+                s.get(HTTP_HOST),
+                s.get(HTTP_PORT).intValue(),
+                s.get(SITE_RATE),
+                s.get(SITE_BURST),
+                EdgeCodecOptions.defaults(),
+                fleet,
+                dispatch);
+    }
+
+    private static char[] readSecret(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).strip().toCharArray();
+        } catch (IOException e) {
+            throw new GridshiftException(
+                    ErrorKind.BAD_INPUT,
+                    "config_unreadable",
+                    "mqtt.passwordFile: cannot read " + file + ": " + e,
+                    e);
+        }
+    }
+}
