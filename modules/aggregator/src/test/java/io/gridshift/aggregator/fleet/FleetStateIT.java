@@ -17,6 +17,7 @@ import io.gridshift.domain.site.SiteId;
 import io.gridshift.domain.site.SiteStatus;
 import io.gridshift.domain.time.ManualClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -87,8 +88,10 @@ class FleetStateIT {
                 if (round == 0 || random.nextBoolean()) {
                     double b = random.nextInt(500);
                     battery.put(site, b);
+                    // later rounds' envelopes are newer; whichever arrives last, the newest stays
+                    Instant ts = T0.minusSeconds(3 - round);
                     stored.add(
-                            via.envelope(envelope(site, "Z" + (i % 3), T0, b), MQTT)
+                            via.envelope(envelope(site, "Z" + (i % 3), ts, b), MQTT)
                                     .toCompletableFuture());
                 }
             }
