@@ -44,12 +44,17 @@ final class EdgeDeliverer extends ServerMessageDeliverer {
         try {
             address = CoapPaths.parse(path);
         } catch (GridshiftException e) {
-            ingest.refusedUnaddressed(origin, e);
+            ingest.refused(origin, e);
             ResponseCode code =
                     hasEdgeShape(path) ? CoapReplies.code(e.kind()) : ResponseCode.NOT_FOUND;
             throw new DelivererException(code, e.getMessage());
         }
-        return sites.resource(address);
+        try {
+            return sites.resource(address);
+        } catch (GridshiftException e) {
+            ingest.refused(origin, e);
+            throw new DelivererException(CoapReplies.code(e.kind()), e.getMessage());
+        }
     }
 
     /** {@code v1/sites/x/y}: a path meant for the protocol, whatever its site and channel. */

@@ -3,6 +3,8 @@ package io.gridshift.aggregator.coap;
 import io.gridshift.aggregator.dispatch.DispatchService;
 import io.gridshift.aggregator.fleet.Origin;
 import io.gridshift.aggregator.ingest.EdgeIngest;
+import io.gridshift.domain.error.ErrorKind;
+import io.gridshift.domain.error.GridshiftException;
 import io.gridshift.domain.site.SiteId;
 import io.gridshift.edge.Channel;
 import io.gridshift.edge.EdgeAddress;
@@ -18,6 +20,9 @@ import org.eclipse.californium.core.server.resources.Resource;
  * in Californium's tree so that their URIs, discovery and observe relations work as usual.
  */
 final class SitesResource extends CoapResource {
+    /** The most sites one node serves over CoAP (one small resource subtree each). */
+    static final int MAX_SITES = 200_000;
+
     private final EdgeIngest ingest;
     private final DispatchService dispatch;
     private final EdgeCodecs codecs;
@@ -32,11 +37,25 @@ final class SitesResource extends CoapResource {
         this.origin = origin;
     }
 
-    /** The resource an address names, making the site's resources if needed. */
+    /**
+     * The resource an address names, making the site's resources if needed.
+     *
+     * @throws GridshiftException {@link ErrorKind#UNAVAILABLE} ({@code site_limit}) when this node
+     *     already serves {@link #MAX_SITES} sites: a peer inventing site ids cannot grow the
+     *     resource tree without bound (authenticated sites come with the security issue)
+     */
     Resource resource(EdgeAddress address) {
-        return sites.computeIfAbsent(address.site(), this::create)
-                .channels()
-                .get(address.channel());
+        Site site = sites.get(address.site());
+        if (site == null) {
+            if (sites.size() >= MAX_SITES) {
+                throw new GridshiftException(
+                        ErrorKind.UNAVAILABLE,
+                        "site_limit",
+                        "site: this node already serves " + MAX_SITES + " CoAP sites");
+            }
+            site = sites.computeIfAbsent(address.site(), this::create);
+        }
+        return site.channels().get(address.channel());
     }
 
     /** The site's dispatch resource if it exists; never makes one. */

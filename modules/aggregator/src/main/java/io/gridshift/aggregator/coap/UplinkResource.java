@@ -67,7 +67,7 @@ final class UplinkResource extends CoapResource {
                             "Content-Format: must be application/json (50) or application/cbor"
                                     + " (60), got "
                                     + (format < 0 ? "none" : format));
-            ingest.refusedUnaddressed(origin, e);
+            ingest.refused(origin, e);
             CoapReplies.refuse(exchange, ResponseCode.UNSUPPORTED_CONTENT_FORMAT, e.getMessage());
             return;
         }

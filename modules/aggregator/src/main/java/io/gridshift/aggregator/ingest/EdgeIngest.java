@@ -86,13 +86,14 @@ public final class EdgeIngest {
             throw e;
         }
         CompletionStage<?> stored = file(message, origin, confirm);
-        metrics.ingested(origin.transport(), channel);
         if (stored == null) {
+            metrics.ingested(origin.transport(), channel);
             return DONE;
         }
         return stored.handle(
                 (ok, error) -> {
                     if (error == null) {
+                        metrics.ingested(origin.transport(), channel);
                         return null;
                     }
                     Throwable cause =
@@ -141,8 +142,11 @@ public final class EdgeIngest {
         }
     }
 
-    /** Counts a message refused before it had an address (a bad topic or path). */
-    public void refusedUnaddressed(Origin origin, GridshiftException e) {
+    /**
+     * Counts a message the transport refused before handing it over (a bad topic or path, a content
+     * format the protocol does not use, a node limit).
+     */
+    public void refused(Origin origin, GridshiftException e) {
         metrics.rejected(origin.transport(), e.reason());
     }
 }

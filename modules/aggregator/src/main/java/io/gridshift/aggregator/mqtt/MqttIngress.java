@@ -160,7 +160,7 @@ public final class MqttIngress implements AutoCloseable {
         try {
             address = topics.parse(topic);
         } catch (GridshiftException e) {
-            ingest.refusedUnaddressed(origin, e);
+            ingest.refused(origin, e);
             ack(client, message);
             return;
         }
