@@ -101,6 +101,7 @@ public final class AggregatorNode implements AutoCloseable {
                                                 ingress.get() == null
                                                         ? null
                                                         : ingress.get().clients(),
+                                        c -> ingress.get().receiveMaximum(c),
                                         options.mqtt().topics(),
                                         json),
                                 Transport.COAP,

@@ -24,6 +24,7 @@ public final class ClusterConfigs {
     private ClusterConfigs() {}
 
     public static Config member(ClusterOptions options) {
+        Stages.install();
         Config config = new Config();
         config.setClusterName(options.clusterName());
         config.setProperty("hazelcast.logging.type", "slf4j");

@@ -1,7 +1,7 @@
 package io.gridshift.aggregator.coap;
 
 import io.gridshift.aggregator.dispatch.DispatchSender;
-import io.gridshift.aggregator.fleet.SiteView;
+import io.gridshift.aggregator.fleet.SiteRoute;
 import io.gridshift.domain.dispatch.DispatchOrder;
 import io.vertx.core.eventbus.EventBus;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +24,7 @@ public final class CoapDispatchSender implements DispatchSender {
     }
 
     @Override
-    public CompletionStage<Void> send(DispatchOrder order, SiteView site) {
+    public CompletionStage<Void> send(DispatchOrder order, SiteRoute site) {
         bus.publish(CHANGED_ADDRESS, order.site().value());
         return CompletableFuture.completedFuture(null);
     }

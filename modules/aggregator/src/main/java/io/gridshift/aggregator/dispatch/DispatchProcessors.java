@@ -31,18 +31,23 @@ final class DispatchProcessors {
     }
 
     /**
-     * Stores a new order or a higher revision of one; returns the revision it replaced (0 when
-     * new), or -(the stored revision) when the stored one is the same or higher.
+     * Stores a new order or a higher revision of one, counted as sent once (the caller sends it
+     * next); returns the revision it replaced (0 when new), or -(the stored revision) when the
+     * stored one is the same or higher.
      */
     static final class Issue extends Base<Integer> {
         private DispatchOrder order;
+        private int transport;
         private long nowMillis;
+        private long nextAttemptMillis;
 
         Issue() {}
 
-        Issue(DispatchOrder order, long nowMillis) {
+        Issue(DispatchOrder order, Transport transport, long nowMillis, long nextAttemptMillis) {
             this.order = order;
+            this.transport = transport.ordinal();
             this.nowMillis = nowMillis;
+            this.nextAttemptMillis = nextAttemptMillis;
         }
 
         @Override
@@ -51,7 +56,13 @@ final class DispatchProcessors {
             if (old != null && old.order.revision() >= order.revision()) {
                 return -old.order.revision();
             }
-            entry.setValue(new DispatchRecord(order, nowMillis));
+            DispatchRecord r = new DispatchRecord(order, nowMillis);
+            r.state = DispatchState.SENT;
+            r.attempts = 1;
+            r.transport = Transport.values()[transport];
+            r.firstSentMillis = nowMillis;
+            r.nextAttemptMillis = nextAttemptMillis;
+            entry.setValue(r);
             return old == null ? 0 : old.order.revision();
         }
 
@@ -63,13 +74,17 @@ final class DispatchProcessors {
         @Override
         public void writeData(ObjectDataOutput out) throws IOException {
             out.writeByteArray(CBOR.encode(order));
+            out.writeInt(transport);
             out.writeLong(nowMillis);
+            out.writeLong(nextAttemptMillis);
         }
 
         @Override
         public void readData(ObjectDataInput in) throws IOException {
             order = CBOR.decodeDispatch(in.readByteArray());
+            transport = in.readInt();
             nowMillis = in.readLong();
+            nextAttemptMillis = in.readLong();
         }
     }
 

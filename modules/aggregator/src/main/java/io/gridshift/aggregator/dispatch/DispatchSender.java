@@ -1,6 +1,6 @@
 package io.gridshift.aggregator.dispatch;
 
-import io.gridshift.aggregator.fleet.SiteView;
+import io.gridshift.aggregator.fleet.SiteRoute;
 import io.gridshift.domain.dispatch.DispatchOrder;
 import java.util.concurrent.CompletionStage;
 
@@ -8,8 +8,8 @@ import java.util.concurrent.CompletionStage;
 public interface DispatchSender {
     /**
      * @param order the revision to send
-     * @param site the site as the fleet knows it (its transport and the node it talks to)
+     * @param site how to reach the site (its transport and the node it talks to)
      * @return completes when the transport took the order (published, or notified to observers)
      */
-    CompletionStage<Void> send(DispatchOrder order, SiteView site);
+    CompletionStage<Void> send(DispatchOrder order, SiteRoute site);
 }

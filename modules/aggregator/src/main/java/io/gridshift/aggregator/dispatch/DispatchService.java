@@ -2,8 +2,9 @@ package io.gridshift.aggregator.dispatch;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import io.gridshift.aggregator.cluster.Stages;
 import io.gridshift.aggregator.fleet.FleetState;
-import io.gridshift.aggregator.fleet.SiteView;
+import io.gridshift.aggregator.fleet.SiteRoute;
 import io.gridshift.aggregator.metrics.AggregatorMetrics;
 import io.gridshift.domain.dispatch.Ack;
 import io.gridshift.domain.dispatch.DispatchId;
@@ -13,6 +14,7 @@ import io.gridshift.domain.error.GridshiftException;
 import io.gridshift.domain.site.SiteId;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -72,10 +74,10 @@ public final class DispatchService {
      */
     public CompletionStage<DispatchView> issue(DispatchOrder order) {
         String key = order.id().value();
-        return fleet.site(order.site())
+        return fleet.route(order.site())
                 .thenCompose(
-                        site -> {
-                            if (site.isEmpty()) {
+                        route -> {
+                            if (route.isEmpty()) {
                                 throw new GridshiftException(
                                         ErrorKind.NOT_FOUND,
                                         "unknown_site",
@@ -83,22 +85,38 @@ public final class DispatchService {
                                                 + order.site()
                                                 + " has never reported to this aggregator");
                             }
-                            return map.submitToKey(
-                                            key,
-                                            new DispatchProcessors.Issue(order, clock.millis()))
+                            long now = clock.millis();
+                            SiteRoute to = route.get();
+                            return Stages.settled(
+                                            map.submitToKey(
+                                                    key,
+                                                    new DispatchProcessors.Issue(
+                                                            order,
+                                                            to.transport(),
+                                                            now,
+                                                            now + options.ackTimeout().toMillis())))
                                     .thenCompose(
                                             replaced -> {
                                                 if (replaced < 0) {
                                                     throw conflict(order, -replaced);
                                                 }
-                                                metrics.transition(DispatchState.PENDING);
-                                                return siteOrders
-                                                        .setAsync(order.site().value(), key)
-                                                        .thenCompose(v -> send(order, site.get()));
+                                                metrics.transition(DispatchState.SENT);
+                                                return firstSend(order, to, now);
                                             });
-                        })
-                .thenCompose(sent -> get(order.id()))
-                .thenApply(Optional::orElseThrow);
+                        });
+    }
+
+    /**
+     * Makes the order its site's current one (what a CoAP observer reads, hence first), then hands
+     * it to the transport.
+     */
+    private CompletionStage<DispatchView> firstSend(DispatchOrder order, SiteRoute to, long now) {
+        Instant at = Instant.ofEpochMilli(now);
+        DispatchView sent =
+                new DispatchView(order, DispatchState.SENT, to.transport(), 1, at, at, null, null);
+        return Stages.settled(siteOrders.setAsync(order.site().value(), order.id().value()))
+                .thenCompose(v -> sender.send(order, to))
+                .thenApply(v -> sent);
     }
 
     private static GridshiftException conflict(DispatchOrder order, int stored) {
@@ -112,17 +130,18 @@ public final class DispatchService {
                         + "; a new revision must be higher");
     }
 
-    /** Marks one more attempt and, unless every attempt is spent, sends the order. */
-    private CompletionStage<Void> send(DispatchOrder order, SiteView site) {
+    /** Marks one more attempt and, unless every attempt is spent, sends the order again. */
+    private CompletionStage<Void> resend(DispatchOrder order, SiteRoute site) {
         long now = clock.millis();
-        return map.submitToKey(
-                        order.id().value(),
-                        new DispatchProcessors.MarkSent(
-                                order.revision(),
-                                site.transport(),
-                                now,
-                                now + options.ackTimeout().toMillis(),
-                                options.maxAttempts()))
+        return Stages.settled(
+                        map.submitToKey(
+                                order.id().value(),
+                                new DispatchProcessors.MarkSent(
+                                        order.revision(),
+                                        site.transport(),
+                                        now,
+                                        now + options.ackTimeout().toMillis(),
+                                        options.maxAttempts())))
                 .thenCompose(
                         attempt -> {
                             if (attempt == 0) {
@@ -150,9 +169,10 @@ public final class DispatchService {
      *     site_mismatch}) when another site answers
      */
     public CompletionStage<AckOutcome> onAck(Ack ack) {
-        return map.submitToKey(
-                        ack.dispatchId().value(),
-                        new DispatchProcessors.ApplyAck(ack, clock.millis()))
+        return Stages.settled(
+                        map.submitToKey(
+                                ack.dispatchId().value(),
+                                new DispatchProcessors.ApplyAck(ack, clock.millis())))
                 .thenApply(
                         outcome -> {
                             switch (outcome.result()) {
@@ -191,8 +211,7 @@ public final class DispatchService {
      * dispatch resource is shown (the agent answers a finished order with its current state).
      */
     public CompletionStage<Optional<DispatchOrder>> currentOrder(SiteId site) {
-        return siteOrders
-                .getAsync(site.value())
+        return Stages.settled(siteOrders.getAsync(site.value()))
                 .thenCompose(
                         id ->
                                 id == null
@@ -202,7 +221,7 @@ public final class DispatchService {
     }
 
     public CompletionStage<Optional<DispatchView>> get(DispatchId id) {
-        return map.getAsync(id.value())
+        return Stages.settled(map.getAsync(id.value()))
                 .thenApply(r -> Optional.ofNullable(r).map(DispatchRecord::view));
     }
 
@@ -233,11 +252,11 @@ public final class DispatchService {
             if (r == null || !r.state.awaitsAck()) {
                 continue;
             }
-            fleet.site(r.order.site())
+            fleet.route(r.order.site())
                     .thenCompose(
                             site ->
                                     site.isPresent()
-                                            ? send(r.order, site.get())
+                                            ? resend(r.order, site.get())
                                             : CompletableFuture.completedFuture(null))
                     .whenComplete(
                             (ok, e) -> {

@@ -1,6 +1,6 @@
 package io.gridshift.aggregator.dispatch;
 
-import io.gridshift.aggregator.fleet.SiteView;
+import io.gridshift.aggregator.fleet.SiteRoute;
 import io.gridshift.aggregator.fleet.Transport;
 import io.gridshift.domain.dispatch.DispatchOrder;
 import java.util.Map;
@@ -15,7 +15,7 @@ public final class RoutingSender implements DispatchSender {
     }
 
     @Override
-    public CompletionStage<Void> send(DispatchOrder order, SiteView site) {
+    public CompletionStage<Void> send(DispatchOrder order, SiteRoute site) {
         DispatchSender sender = byTransport.get(site.transport());
         if (sender == null) {
             throw new IllegalStateException("no sender for " + site.transport());

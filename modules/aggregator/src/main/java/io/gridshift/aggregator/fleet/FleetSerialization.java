@@ -13,6 +13,7 @@ public final class FleetSerialization implements DataSerializableFactory {
     static final int APPLY_STATUS = 4;
     static final int SWEEP = 5;
     static final int NEEDS_SWEEP = 6;
+    static final int ROUTE_OF = 7;
 
     @Override
     public IdentifiedDataSerializable create(int typeId) {
@@ -23,6 +24,7 @@ public final class FleetSerialization implements DataSerializableFactory {
             case APPLY_STATUS -> new ApplyStatus();
             case SWEEP -> new Sweep();
             case NEEDS_SWEEP -> new NeedsSweep();
+            case ROUTE_OF -> new RouteOf();
             default -> throw new IllegalArgumentException("unknown fleet type id " + typeId);
         };
     }

@@ -10,6 +10,7 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.partition.MigrationListener;
 import com.hazelcast.partition.MigrationState;
 import com.hazelcast.partition.ReplicaMigrationEvent;
+import io.gridshift.aggregator.cluster.Stages;
 import io.gridshift.domain.flex.FlexEnvelope;
 import io.gridshift.domain.meter.Telemetry;
 import io.gridshift.domain.site.SiteId;
@@ -99,29 +100,52 @@ public final class FleetState implements AutoCloseable {
 
     /** Replaces the site's envelope; {@code false} when the site already had a newer one. */
     public CompletionStage<Boolean> envelope(FlexEnvelope envelope, Origin origin) {
-        return map.submitToKey(
-                envelope.site().value(),
-                new ApplyEnvelope(
-                        envelope, origin, clock.millis(), options.windowReadings(), totals));
+        return Stages.settled(
+                map.submitToKey(
+                        envelope.site().value(),
+                        new ApplyEnvelope(
+                                envelope,
+                                origin,
+                                clock.millis(),
+                                options.windowReadings(),
+                                totals)));
     }
 
     /** Takes a site's status message (or its will). */
     public CompletionStage<Boolean> status(SiteStatus status, Origin origin) {
-        return map.submitToKey(
-                status.site().value(),
-                new ApplyStatus(status, origin, clock.millis(), options.windowReadings(), totals));
+        return Stages.settled(
+                map.submitToKey(
+                        status.site().value(),
+                        new ApplyStatus(
+                                status, origin, clock.millis(), options.windowReadings(), totals)));
     }
 
     /** The site as the cluster knows it now. */
     public CompletionStage<Optional<SiteView>> site(SiteId site) {
-        return map.getAsync(site.value())
+        return Stages.settled(map.getAsync(site.value()))
                 .thenApply(r -> Optional.ofNullable(r).map(SiteRecord::view));
+    }
+
+    /** How to reach the site; empty for a site never heard. */
+    public CompletableFuture<Optional<SiteRoute>> route(SiteId site) {
+        return Stages.settled(map.submitToKey(site.value(), new RouteOf()))
+                .thenApply(
+                        r -> {
+                            if (r == null) {
+                                return Optional.empty();
+                            }
+                            int space = r.indexOf(' ');
+                            return Optional.of(
+                                    new SiteRoute(
+                                            Transport.valueOf(r.substring(0, space)),
+                                            r.substring(space + 1)));
+                        });
     }
 
     /** The site's readings taken at or after {@code since}, oldest first (empty if unknown). */
     public CompletionStage<Optional<List<TelemetrySample>>> recentTelemetry(
             SiteId site, Instant since) {
-        return map.getAsync(site.value())
+        return Stages.settled(map.getAsync(site.value()))
                 .thenApply(r -> Optional.ofNullable(r).map(s -> s.window().since(since)));
     }
 

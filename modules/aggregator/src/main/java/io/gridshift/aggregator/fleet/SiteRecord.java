@@ -155,6 +155,14 @@ public final class SiteRecord implements IdentifiedDataSerializable {
         generation = totalsGeneration;
     }
 
+    Transport transport() {
+        return transport;
+    }
+
+    String node() {
+        return node;
+    }
+
     Presence presence() {
         return presence;
     }

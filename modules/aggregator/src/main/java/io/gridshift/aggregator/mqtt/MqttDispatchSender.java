@@ -1,7 +1,7 @@
 package io.gridshift.aggregator.mqtt;
 
 import io.gridshift.aggregator.dispatch.DispatchSender;
-import io.gridshift.aggregator.fleet.SiteView;
+import io.gridshift.aggregator.fleet.SiteRoute;
 import io.gridshift.domain.dispatch.DispatchOrder;
 import io.gridshift.domain.error.ErrorKind;
 import io.gridshift.domain.error.GridshiftException;
@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -23,18 +24,20 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 /**
  * Publishes orders on each site's dispatch topic at QoS 1 through the ingress's clients. Paho
  * refuses a publication beyond the broker's receive maximum instead of queueing it, so each client
- * keeps at most {@value #WINDOW} in flight and queues the rest; a burst of a thousand orders goes
- * out as fast as the broker acknowledges.
+ * keeps at most that many in flight (what the broker said in its CONNACK, capped at {@value
+ * #MAX_WINDOW}; HiveMQ says 10, Mosquitto its {@code max_inflight_messages}) and queues the rest; a
+ * burst of a thousand orders goes out as fast as the broker acknowledges.
  */
 public final class MqttDispatchSender implements DispatchSender {
-    /** Publications in flight per client; within every broker's receive maximum (HiveMQ: 10). */
-    static final int WINDOW = 10;
+    /** The most publications in flight per client, whatever the broker allows. */
+    static final int MAX_WINDOW = 1_000;
 
     private static final int MAX_QUEUED = 100_000;
 
     private final EdgeTopics topics;
     private final EdgeCodec codec;
     private final Supplier<List<MqttAsyncClient>> clients;
+    private final ToIntFunction<MqttAsyncClient> receiveMaximum;
     private final AtomicInteger next = new AtomicInteger();
     private volatile List<Lane> lanes;
 
@@ -43,7 +46,11 @@ public final class MqttDispatchSender implements DispatchSender {
      *     dispatch service that uses this sender is built)
      */
     public MqttDispatchSender(
-            Supplier<List<MqttAsyncClient>> clients, EdgeTopics topics, EdgeCodec codec) {
+            Supplier<List<MqttAsyncClient>> clients,
+            ToIntFunction<MqttAsyncClient> receiveMaximum,
+            EdgeTopics topics,
+            EdgeCodec codec) {
+        this.receiveMaximum = receiveMaximum;
         this.clients = clients;
         this.topics = topics;
         this.codec = codec;
@@ -61,7 +68,16 @@ public final class MqttDispatchSender implements DispatchSender {
                                 "mqtt_down",
                                 "dispatch: the node's MQTT ingress is not started");
                     }
-                    lanes = c.stream().map(Lane::new).toList();
+                    lanes =
+                            c.stream()
+                                    .map(
+                                            m ->
+                                                    new Lane(
+                                                            m,
+                                                            Math.min(
+                                                                    MAX_WINDOW,
+                                                                    receiveMaximum.applyAsInt(m))))
+                                    .toList();
                 }
                 l = lanes;
             }
@@ -70,7 +86,7 @@ public final class MqttDispatchSender implements DispatchSender {
     }
 
     @Override
-    public CompletionStage<Void> send(DispatchOrder order, SiteView site) {
+    public CompletionStage<Void> send(DispatchOrder order, SiteRoute site) {
         MqttMessage message = new MqttMessage(codec.encode(order));
         message.setQos(Channel.DISPATCH.mqttQos());
         message.setRetained(Channel.DISPATCH.mqttRetained());
@@ -85,16 +101,18 @@ public final class MqttDispatchSender implements DispatchSender {
     /** One client's window of publications in flight and its queue. */
     private static final class Lane {
         private final MqttAsyncClient client;
+        private final int window;
         private final ArrayDeque<Publication> queued = new ArrayDeque<>();
         private int inFlight;
 
-        Lane(MqttAsyncClient client) {
+        Lane(MqttAsyncClient client, int window) {
             this.client = client;
+            this.window = Math.max(1, window);
         }
 
         CompletableFuture<Void> submit(Publication p) {
             synchronized (this) {
-                if (inFlight >= WINDOW) {
+                if (inFlight >= window) {
                     if (queued.size() >= MAX_QUEUED) {
                         return CompletableFuture.failedFuture(
                                 new GridshiftException(

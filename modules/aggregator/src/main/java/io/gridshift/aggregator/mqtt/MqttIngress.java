@@ -12,7 +12,9 @@ import io.gridshift.edge.codec.EdgeCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -50,6 +52,7 @@ public final class MqttIngress implements AutoCloseable {
     private final List<MqttAsyncClient> clients = new ArrayList<>();
     private final AtomicInteger connected = new AtomicInteger();
     private final AtomicLong unstored = new AtomicLong();
+    private final Map<MqttAsyncClient, Integer> receiveMaximum = new ConcurrentHashMap<>();
 
     /**
      * @param serverUri the broker (external, or the embedded one's URI)
@@ -79,7 +82,9 @@ public final class MqttIngress implements AutoCloseable {
             client.setManualAcks(true);
             client.setCallback(new Callback(client));
             clients.add(client);
-            client.connect(connectOptions()).waitForCompletion(TIMEOUT_MS);
+            IMqttToken connected = client.connect(connectOptions());
+            connected.waitForCompletion(TIMEOUT_MS);
+            receiveMaximum.put(client, receiveMaximum(connected));
             subscribe(client).waitForCompletion(TIMEOUT_MS);
         }
         LOG.info(
@@ -118,6 +123,18 @@ public final class MqttIngress implements AutoCloseable {
         }
         return client.subscribe(
                 subs.toArray(new MqttSubscription[0]), null, null, new MqttProperties());
+    }
+
+    /** The broker's receive maximum (CONNACK; 65,535 when it sets none, MQTT v5 §3.2.2.3.3). */
+    private static int receiveMaximum(IMqttToken connected) {
+        MqttProperties p = connected.getResponseProperties();
+        Integer max = p == null ? null : p.getReceiveMaximum();
+        return max == null ? 65_535 : max;
+    }
+
+    /** How many QoS 1 publications {@code client} may have in flight at its broker. */
+    public int receiveMaximum(MqttAsyncClient client) {
+        return receiveMaximum.getOrDefault(client, 10);
     }
 
     /** Clients connected now. */

@@ -11,7 +11,7 @@ import io.gridshift.aggregator.dispatch.DispatchService;
 import io.gridshift.aggregator.fleet.FleetOptions;
 import io.gridshift.aggregator.fleet.FleetState;
 import io.gridshift.aggregator.fleet.Origin;
-import io.gridshift.aggregator.fleet.SiteView;
+import io.gridshift.aggregator.fleet.SiteRoute;
 import io.gridshift.aggregator.fleet.Transport;
 import io.gridshift.aggregator.metrics.AggregatorMetrics;
 import io.gridshift.domain.dispatch.DispatchOrder;
@@ -90,7 +90,7 @@ final class ApiFixture implements AutoCloseable {
                                 .setDefaultPort(api.port()));
     }
 
-    private CompletionStage<Void> record(DispatchOrder order, SiteView site) {
+    private CompletionStage<Void> record(DispatchOrder order, SiteRoute site) {
         sent.add(order);
         return CompletableFuture.completedFuture(null);
     }

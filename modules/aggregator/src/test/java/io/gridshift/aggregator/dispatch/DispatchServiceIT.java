@@ -10,7 +10,7 @@ import io.gridshift.aggregator.cluster.ClusterOptions;
 import io.gridshift.aggregator.fleet.FleetOptions;
 import io.gridshift.aggregator.fleet.FleetState;
 import io.gridshift.aggregator.fleet.Origin;
-import io.gridshift.aggregator.fleet.SiteView;
+import io.gridshift.aggregator.fleet.SiteRoute;
 import io.gridshift.aggregator.fleet.Transport;
 import io.gridshift.aggregator.metrics.AggregatorMetrics;
 import io.gridshift.domain.dispatch.Ack;
@@ -71,7 +71,7 @@ class DispatchServiceIT {
                 .get();
     }
 
-    private CompletionStage<Void> record(DispatchOrder order, SiteView site) {
+    private CompletionStage<Void> record(DispatchOrder order, SiteRoute site) {
         sent.add(order);
         return CompletableFuture.completedFuture(null);
     }

@@ -150,6 +150,7 @@ public final class DispatchLoad {
                                     issueFailed,
                                     ordersArrived.get(),
                                     ackSentNanos,
+                                    arrivedNanos,
                                     accepted));
             LoadSupport.park(Duration.ofSeconds(2));
         }
@@ -186,8 +187,17 @@ public final class DispatchLoad {
             int issueFailed,
             long ordersArrived,
             Map<String, Long> ackSentNanos,
+            Map<String, Long> arrivedNanos,
             long accepted)
             throws Exception {
+        long[] toArrived = new long[sites];
+        int nArrived = 0;
+        for (String id : issued.nanos.keySet()) {
+            Long at = arrivedNanos.get(id);
+            if (at != null) {
+                toArrived[nArrived++] = (at - issued.nanos.get(id)) / 1_000_000;
+            }
+        }
         long[] toAccepted = new long[sites];
         long[] toSiteAck = new long[sites];
         int nAccepted = 0;
@@ -211,6 +221,7 @@ public final class DispatchLoad {
                         + " ordersArrivedSoFar=%d acksSent=%d accepted=%d |"
                         + " issue->ACCEPTED ms: p50=%d p99=%d max=%d (n=%d) |"
                         + " issue->ack sent at site ms: p50=%d p99=%d max=%d (n=%d) |"
+                        + " issue->order at site ms: p50=%d p99=%d (n=%d) |"
                         + " node timer (all rounds so far) first send->first ack: count=%d"
                         + " mean=%.1fms p50<=%.0fms p99<=%.0fms max=%.1fms",
                 brokerName,
@@ -230,6 +241,9 @@ public final class DispatchLoad {
                 pct(toSiteAck, nSiteAck, 0.99),
                 pct(toSiteAck, nSiteAck, 1.0),
                 nSiteAck,
+                pct(toArrived, nArrived, 0.50),
+                pct(toArrived, nArrived, 0.99),
+                nArrived,
                 timer.count(),
                 timer.mean(TimeUnit.MILLISECONDS),
                 bucketBound(snap, 0.50),

@@ -132,10 +132,10 @@ public final class MqttIngestLoad {
         double published = (after.published - before.published) / secs;
         double bareRate = (after.bare - before.bare) / secs;
         double aggRate = (after.ingested - before.ingested) / secs;
-        // the node counts a reading as ingested before its filing queue refuses it (overloaded):
-        // what it kept is the counter less the refusals
+        // the node counts a reading as ingested once it is queued for filing (QoS 0 readings are
+        // not confirmed); one its full queue refuses counts as rejected (overloaded) instead
         double rejRate = (after.rejected - before.rejected) / secs;
-        double keptRate = aggRate - rejRate;
+        double keptRate = aggRate;
         pubs.forEach(Publisher::close);
         for (MqttAsyncClient c : bareClients) {
             c.disconnect().waitForCompletion(5_000);
@@ -146,7 +146,7 @@ public final class MqttIngestLoad {
                 "aggregator-mqtt-ingest broker=%s sites=%d publishers=%d"
                         + " subscribers(bare+node)=%d+%d"
                         + " window=%.0fs published=%.0f/s bare=%.0f/s"
-                        + " aggregator=%.0f/s (ingested counter) rejected=%.0f/s kept=%.0f/s"
+                        + " aggregator=%.0f/s (ingested) rejected=%.0f/s kept=%.0f/s"
                         + " ratio(kept/bare)=%.3f"
                         + " rejectedTotal=%.0f (%s) sitesKnown=%d totals(published=%d bare=%d"
                         + " aggregator=%.0f backlog=%d) cpus=%d",
