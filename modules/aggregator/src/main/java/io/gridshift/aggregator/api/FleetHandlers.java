@@ -2,7 +2,6 @@ package io.gridshift.aggregator.api;
 
 import io.gridshift.aggregator.fleet.FleetState;
 import io.gridshift.aggregator.fleet.Presence;
-import io.gridshift.aggregator.fleet.SiteView;
 import io.gridshift.domain.error.ErrorKind;
 import io.gridshift.domain.error.GridshiftException;
 import io.gridshift.domain.site.SiteId;
@@ -12,8 +11,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
-import java.util.function.Predicate;
 
 /** {@code /api/v1/fleet} and {@code /api/v1/sites...}: what the fleet state knows. */
 final class FleetHandlers {
@@ -42,14 +39,11 @@ final class FleetHandlers {
         String zone = Requests.query(ctx, "zone");
         int offset = Requests.queryInt(ctx, "offset", 0);
         int limit = Requests.queryInt(ctx, "limit", DEFAULT_LIMIT);
-        Predicate<SiteView> filter =
-                v ->
-                        (presence == null || v.presence() == Presence.valueOf(presence))
-                                && (zone == null || Objects.equals(zone, v.zone()));
+        Presence wanted = presence == null ? null : Presence.valueOf(presence);
         Requests.reply(
                 ctx,
                 context.owner()
-                        .executeBlocking(() -> fleet.sites(filter, offset, limit), false)
+                        .executeBlocking(() -> fleet.sites(wanted, zone, offset, limit), false)
                         .map(page -> ApiJson.sitePage(page, offset, limit)));
     }
 

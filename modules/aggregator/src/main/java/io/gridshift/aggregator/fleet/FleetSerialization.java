@@ -14,6 +14,8 @@ public final class FleetSerialization implements DataSerializableFactory {
     static final int SWEEP = 5;
     static final int NEEDS_SWEEP = 6;
     static final int ROUTE_OF = 7;
+    static final int SITE_FILTER = 8;
+    static final int WITHOUT_WINDOW = 9;
 
     @Override
     public IdentifiedDataSerializable create(int typeId) {
@@ -25,6 +27,8 @@ public final class FleetSerialization implements DataSerializableFactory {
             case SWEEP -> new Sweep();
             case NEEDS_SWEEP -> new NeedsSweep();
             case ROUTE_OF -> new RouteOf();
+            case SITE_FILTER -> new SiteFilter();
+            case WITHOUT_WINDOW -> new WithoutWindow();
             default -> throw new IllegalArgumentException("unknown fleet type id " + typeId);
         };
     }

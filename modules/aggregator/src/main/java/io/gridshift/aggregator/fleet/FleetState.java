@@ -30,7 +30,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.IntConsumer;
-import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -204,16 +203,16 @@ public final class FleetState implements AutoCloseable {
     }
 
     /**
-     * A page of sites ordered by id; blocking (a query across the cluster), call it off the event
-     * loop.
+     * A page of sites ordered by id, filtered on the members that hold them and without their
+     * windows of readings; blocking (a query across the cluster), call it off the event loop.
+     *
+     * @param presence only sites in this state; {@code null} for any
+     * @param zone only sites in this grid zone; {@code null} for any
      */
-    public SitePage sites(Predicate<SiteView> filter, int offset, int limit) {
+    public SitePage sites(Presence presence, String zone, int offset, int limit) {
         List<SiteView> all = new ArrayList<>();
-        for (SiteRecord r : map.values()) {
-            SiteView v = r.view();
-            if (filter.test(v)) {
-                all.add(v);
-            }
+        for (SiteRecord r : map.project(new WithoutWindow(), new SiteFilter(presence, zone))) {
+            all.add(r.view());
         }
         all.sort(Comparator.comparing(v -> v.site().value()));
         int from = Math.min(offset, all.size());

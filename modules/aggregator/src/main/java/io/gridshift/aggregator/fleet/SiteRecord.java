@@ -179,6 +179,28 @@ public final class SiteRecord implements IdentifiedDataSerializable {
         return window;
     }
 
+    /** A copy sharing everything but the window, which it leaves empty. */
+    SiteRecord withoutWindow() {
+        SiteRecord c = new SiteRecord();
+        c.site = site;
+        c.presence = presence;
+        c.lastSeenMillis = lastSeenMillis;
+        c.transport = transport;
+        c.node = node;
+        c.agentVersion = agentVersion;
+        c.latest = latest;
+        c.window = new TelemetryWindow(0);
+        c.envelope = envelope;
+        c.highestSeq = highestSeq;
+        c.received = received;
+        c.duplicates = duplicates;
+        c.missing = missing;
+        c.late = late;
+        c.counted = counted;
+        c.generation = generation;
+        return c;
+    }
+
     SiteView view() {
         return new SiteView(
                 SiteId.of(site),

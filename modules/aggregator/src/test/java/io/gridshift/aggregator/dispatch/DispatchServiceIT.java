@@ -23,8 +23,11 @@ import io.gridshift.domain.error.GridshiftException;
 import io.gridshift.domain.meter.Telemetry;
 import io.gridshift.domain.site.SiteId;
 import io.gridshift.domain.time.ManualClock;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -158,6 +161,20 @@ class DispatchServiceIT {
                         T0);
         assertThat(kindOf(() -> dispatch.onAck(foreign))).isEqualTo(ErrorKind.FORBIDDEN);
         assertThat(state("d-3")).isEqualTo(DispatchState.SENT);
+    }
+
+    @Test
+    void hazelcastContinuationsRunOnAFixedPoolInsteadOfANewThreadEach() throws Exception {
+        // on two cores Hazelcast's default async executor would start a thread per continuation
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long before = threads.getTotalStartedThreadCount();
+        List<CompletableFuture<?>> reads = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            reads.add(fleet.site(SITE).toCompletableFuture());
+            reads.add(dispatch.currentOrder(SITE).toCompletableFuture());
+        }
+        CompletableFuture.allOf(reads.toArray(new CompletableFuture<?>[0])).get();
+        assertThat(threads.getTotalStartedThreadCount() - before).isLessThan(50);
     }
 
     private static ErrorKind kindOf(java.util.function.Supplier<CompletionStage<?>> call) {
