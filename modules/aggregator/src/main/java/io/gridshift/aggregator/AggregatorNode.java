@@ -61,7 +61,6 @@ public final class AggregatorNode implements AutoCloseable {
     private String mqttUri;
     private FleetState fleet;
     private DispatchService dispatch;
-    private EdgeIngest ingest;
     private MqttIngress mqtt;
     private CoapIngress coap;
     private HttpApi http;
@@ -107,7 +106,7 @@ public final class AggregatorNode implements AutoCloseable {
                                 Transport.COAP,
                                 new CoapDispatchSender(vertx.eventBus())));
         dispatch = new DispatchService(hz, fleet, sender, options.dispatch(), clock, metrics);
-        ingest =
+        EdgeIngest ingest =
                 new EdgeIngest(
                         fleet,
                         dispatch,
@@ -210,6 +209,14 @@ public final class AggregatorNode implements AutoCloseable {
                 "Readings queued on this node, not yet filed",
                 () -> fleet.backlog());
         metrics.gauge(
+                "gridshift.mqtt.clients.connected",
+                "This node's MQTT ingress clients connected to the broker",
+                () -> mqtt.connectedClients());
+        metrics.gauge(
+                "gridshift.mqtt.unstored",
+                "QoS 1 messages this node could not store and left unacknowledged for redelivery",
+                () -> mqtt.unstored());
+        metrics.gauge(
                 "gridshift.cluster.members",
                 "Members of the cluster as this node sees it",
                 () -> hz.getCluster().getMembers().size());
@@ -246,10 +253,6 @@ public final class AggregatorNode implements AutoCloseable {
 
     public DispatchService dispatch() {
         return dispatch;
-    }
-
-    public EdgeIngest ingest() {
-        return ingest;
     }
 
     public AggregatorMetrics metrics() {

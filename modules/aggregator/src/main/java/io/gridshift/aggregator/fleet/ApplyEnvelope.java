@@ -42,13 +42,12 @@ final class ApplyEnvelope extends SiteProcessor<Boolean> {
     @Override
     protected void writeFields(ObjectDataOutput out) throws IOException {
         Wire.writeEnvelope(out, envelope);
-        out.writeByte(origin.transport().ordinal());
-        out.writeString(origin.node());
+        Wire.writeOrigin(out, origin);
     }
 
     @Override
     protected void readFields(ObjectDataInput in) throws IOException {
         envelope = Wire.readEnvelope(in);
-        origin = new Origin(Transport.values()[in.readByte()], in.readString());
+        origin = Wire.readOrigin(in);
     }
 }

@@ -53,8 +53,7 @@ final class ApplyStatus extends SiteProcessor<Boolean> {
         out.writeByte(status.availability().ordinal());
         out.writeLong(status.ts().toEpochMilli());
         out.writeString(status.agentVersion());
-        out.writeByte(origin.transport().ordinal());
-        out.writeString(origin.node());
+        Wire.writeOrigin(out, origin);
     }
 
     @Override
@@ -65,6 +64,6 @@ final class ApplyStatus extends SiteProcessor<Boolean> {
                         SiteStatus.Availability.values()[in.readByte()],
                         Instant.ofEpochMilli(in.readLong()),
                         in.readString());
-        origin = new Origin(Transport.values()[in.readByte()], in.readString());
+        origin = Wire.readOrigin(in);
     }
 }

@@ -61,8 +61,7 @@ final class ApplyTelemetry extends SiteProcessor<Integer> {
         out.writeInt(bySite.size());
         for (Map.Entry<String, Batch> e : bySite.entrySet()) {
             out.writeString(e.getKey());
-            out.writeByte(e.getValue().origin().transport().ordinal());
-            out.writeString(e.getValue().origin().node());
+            Wire.writeOrigin(out, e.getValue().origin());
             out.writeLong(e.getValue().heardMillis());
             out.writeInt(e.getValue().readings().size());
             for (Telemetry t : e.getValue().readings()) {
@@ -77,7 +76,7 @@ final class ApplyTelemetry extends SiteProcessor<Integer> {
         bySite = new HashMap<>(sites * 2);
         for (int i = 0; i < sites; i++) {
             String key = in.readString();
-            Origin origin = new Origin(Transport.values()[in.readByte()], in.readString());
+            Origin origin = Wire.readOrigin(in);
             long heard = in.readLong();
             int n = in.readInt();
             List<Telemetry> readings = new ArrayList<>(n);

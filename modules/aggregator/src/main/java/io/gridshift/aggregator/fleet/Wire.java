@@ -70,6 +70,15 @@ final class Wire {
         return bytes == null ? null : CBOR.decodeFlex(bytes);
     }
 
+    static void writeOrigin(ObjectDataOutput out, Origin origin) throws IOException {
+        out.writeByte(origin.transport().ordinal());
+        out.writeString(origin.node());
+    }
+
+    static Origin readOrigin(ObjectDataInput in) throws IOException {
+        return new Origin(Transport.values()[in.readByte()], in.readString());
+    }
+
     static void writeContribution(ObjectDataOutput out, Contribution c) throws IOException {
         out.writeBoolean(c.online());
         out.writeString(c.zone());
