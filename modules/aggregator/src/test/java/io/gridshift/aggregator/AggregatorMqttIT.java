@@ -136,7 +136,8 @@ class AggregatorMqttIT {
                     prefix + "dc-bad/flex",
                     "{\"v\":1,\"site\":\"dc-bad\",\"zone\":\"DE\"}");
             for (int i = 0; i < 300; i++) {
-                publish(hostile, prefix + "dc-flood/telemetry", telemetry("dc-flood", i));
+                // a flood at QoS 0, as live telemetry travels
+                publish(hostile, prefix + "dc-flood/telemetry", telemetry("dc-flood", i), 0);
             }
             publish(hostile, prefix + "dc-good/telemetry", telemetry("dc-good", 1));
 
@@ -219,8 +220,14 @@ class AggregatorMqttIT {
                 .formatted(site, clock.instant(), clock.instant().plusSeconds(600));
     }
 
+    /** At QoS 1, so that each message surely reaches the node: the counts are exact. */
     private static void publish(MqttClient client, String topic, String payload) throws Exception {
-        client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 0, false);
+        publish(client, topic, payload, 1);
+    }
+
+    private static void publish(MqttClient client, String topic, String payload, int qos)
+            throws Exception {
+        client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), qos, false);
     }
 
     private static String telemetry(String site, long seq) {
