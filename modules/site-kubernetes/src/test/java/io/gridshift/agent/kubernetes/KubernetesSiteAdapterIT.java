@@ -7,7 +7,9 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.gridshift.domain.dispatch.DispatchAction;
@@ -126,8 +128,21 @@ class KubernetesSiteAdapterIT {
                 .andReturn(500, "{\"kind\":\"Status\",\"message\":\"etcd unavailable\"}")
                 .always();
         DispatchOrder order = order("d-3", reduce("k8s-jobs", 30), reduce("k8s-deployments", 4));
+        // the client's own retries of a 5xx (with back-off) are the operator's setting; off here
+        KubernetesClient noRetries =
+                new KubernetesClientBuilder()
+                        .withConfig(
+                                new ConfigBuilder(client.getConfiguration())
+                                        .withRequestRetryBackoffLimit(0)
+                                        .build())
+                        .build();
+        KubernetesSiteAdapter impatient =
+                new KubernetesSiteAdapter(
+                        KubernetesAdapterOptions.defaults(
+                                SiteId.of("dc-1"), GridZone.of("DE-LU"), List.of(NS)),
+                        noRetries);
 
-        assertThatThrownBy(() -> adapter.apply(order, NOW))
+        assertThatThrownBy(() -> impatient.apply(order, NOW))
                 .isInstanceOf(GridshiftException.class)
                 .hasMessageContaining("not applied")
                 .hasMessageContaining("inference");
