@@ -1,0 +1,137 @@
+package io.gridshift.aggregator.ven;
+
+import io.gridshift.aggregator.fleet.FleetState;
+import io.gridshift.aggregator.fleet.FleetSummary;
+import io.gridshift.openadr.codec.OadrCodec;
+import io.gridshift.openadr.event.OadrEventMapper;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The aggregator's OpenADR 2.0b VEN: registers with the VTN (or reuses the registration kept in its
+ * folder) and polls it every poll interval, answering the events it distributes with the fleet's
+ * decision. {@link #start()} runs the timer; {@link #pollOnce()} is one poll, for tests and
+ * operators.
+ */
+public final class Ven implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Ven.class);
+
+    private final VenOptions options;
+    private final VenRegistration registration;
+    private final VenPoller poller;
+    private ScheduledExecutorService timer;
+
+    public Ven(
+            VenOptions options,
+            VtnClient client,
+            Supplier<CompletionStage<FleetSummary>> fleet,
+            EventDecider decider,
+            OadrEventMapper mapper,
+            Clock clock) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.registration = new VenRegistration(options, client);
+        this.poller = new VenPoller(client, registration, fleet, decider, mapper, clock);
+    }
+
+    /** A VEN for {@code fleet} with its own HTTP client, codec and event mapper. */
+    public Ven(VenOptions options, FleetState fleet, Clock clock) {
+        this(
+                options,
+                new VtnClient(options, new OadrCodec()),
+                fleet::summary,
+                new EventDecider(),
+                new OadrEventMapper(),
+                clock);
+    }
+
+    /** Starts polling: the first poll at once, then one every poll interval after the last. */
+    public synchronized void start() {
+        if (timer != null) {
+            return;
+        }
+        timer =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "gridshift-ven-poll");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        schedule(timer, 0);
+        LOG.info(
+                "VEN {} polls {} every {}",
+                options.venName(),
+                options.vtnUrl(),
+                options.pollInterval());
+    }
+
+    private void schedule(ScheduledExecutorService on, long delayMs) {
+        if (on.isShutdown()) {
+            return;
+        }
+        try {
+            on.schedule(
+                    () ->
+                            poller.pollOnce()
+                                    .whenComplete(
+                                            (result, error) -> {
+                                                if (error != null) {
+                                                    LOG.warn(
+                                                            "poll of {} failed: {}",
+                                                            options.vtnUrl(),
+                                                            error.toString());
+                                                }
+                                                schedule(on, options.pollInterval().toMillis());
+                                            }),
+                    delayMs,
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("VEN stopped: no next poll");
+        }
+    }
+
+    /** Whether the timer runs. */
+    public synchronized boolean isStarted() {
+        return timer != null;
+    }
+
+    /** One poll now. */
+    public CompletionStage<PollResult> pollOnce() {
+        return poller.pollOnce();
+    }
+
+    /** Registers now unless the folder already holds a registration. */
+    public CompletionStage<VenRegistration.Registration> register() {
+        return registration.ensure();
+    }
+
+    public VenRegistration registration() {
+        return registration;
+    }
+
+    /** The events received, latest modification each. */
+    public List<ReceivedEvent> events() {
+        return poller.events();
+    }
+
+    /** Stops the timer (a poll under way completes). */
+    public synchronized void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

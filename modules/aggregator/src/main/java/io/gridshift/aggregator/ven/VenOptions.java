@@ -1,0 +1,70 @@
+package io.gridshift.aggregator.ven;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the aggregator's OpenADR 2.0b VEN reaches its VTN.
+ *
+ * @param vtnUrl the VTN's base URL; the simpleHttp services are under {@code
+ *     <vtnUrl>/OpenADR2/Simple/2.0b/}
+ * @param venName the name the VEN registers with
+ * @param venId the venID to register with; {@code null}: the VTN assigns one
+ * @param pollInterval how often to poll (default 10 s)
+ * @param httpTimeout how long one exchange with the VTN may take (default 10 s)
+ * @param folder where the registration (venID, registrationID) is kept across restarts
+ */
+public record VenOptions(
+        URI vtnUrl,
+        String venName,
+        String venId,
+        Duration pollInterval,
+        Duration httpTimeout,
+        Path folder) {
+    public static final Duration DEFAULT_POLL = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    public VenOptions {
+        Objects.requireNonNull(vtnUrl, "vtnUrl");
+        Objects.requireNonNull(venName, "venName");
+        Objects.requireNonNull(folder, "folder");
+        pollInterval = positive("pollInterval", pollInterval, DEFAULT_POLL);
+        httpTimeout = positive("httpTimeout", httpTimeout, DEFAULT_TIMEOUT);
+    }
+
+    /** The defaults: the VTN assigns the venID, a poll every 10 s, 10 s per exchange. */
+    public static VenOptions of(URI vtnUrl, String venName, Path folder) {
+        return new VenOptions(vtnUrl, venName, null, DEFAULT_POLL, DEFAULT_TIMEOUT, folder);
+    }
+
+    public VenOptions withVenId(String id) {
+        return new VenOptions(vtnUrl, venName, id, pollInterval, httpTimeout, folder);
+    }
+
+    public VenOptions withPollInterval(Duration d) {
+        return new VenOptions(vtnUrl, venName, venId, d, httpTimeout, folder);
+    }
+
+    public VenOptions withHttpTimeout(Duration d) {
+        return new VenOptions(vtnUrl, venName, venId, pollInterval, d, folder);
+    }
+
+    /** The URL of one simpleHttp service, e.g. {@code OadrPoll}. */
+    public URI service(String name) {
+        String base = vtnUrl.toString();
+        return URI.create(
+                (base.endsWith("/") ? base : base + "/") + "OpenADR2/Simple/2.0b/" + name);
+    }
+
+    private static Duration positive(String field, Duration d, Duration fallback) {
+        if (d == null) {
+            return fallback;
+        }
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(field + " must be positive: " + d);
+        }
+        return d;
+    }
+}

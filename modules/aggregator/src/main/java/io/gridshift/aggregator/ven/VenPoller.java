@@ -1,0 +1,217 @@
+package io.gridshift.aggregator.ven;
+
+import io.gridshift.aggregator.cluster.Stages;
+import io.gridshift.aggregator.fleet.FleetSummary;
+import io.gridshift.domain.error.ErrorKind;
+import io.gridshift.domain.error.GridshiftException;
+import io.gridshift.domain.event.GridEvent;
+import io.gridshift.domain.event.ResponseRequired;
+import io.gridshift.openadr.event.OadrEventMapper;
+import io.gridshift.openadr.message.OadrMessages;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.openadr.oadr20b.OadrDistributeEventType;
+import org.openadr.oadr20b.OadrPayload;
+import org.openadr.oadr20b.OadrPollType;
+import org.openadr.oadr20b.OadrRequestReregistrationType;
+import org.openadr.oadr20b.OadrResponseType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One poll of the VTN at a time ({@link #pollOnce()}; the timer is {@link Ven}'s). An {@code
+ * oadrDistributeEvent}'s events are mapped to {@link GridEvent}s, decided on against the fleet's
+ * summary and, where the VTN requires a response, answered with one {@code oadrCreatedEvent}. An
+ * event already answered at its modification number is not answered again. A 463 or 452 answer to
+ * the poll, or an {@code oadrRequestReregistration}, makes the VEN register again.
+ */
+public final class VenPoller {
+    private static final Logger LOG = LoggerFactory.getLogger(VenPoller.class);
+    static final String POLL = "OadrPoll";
+    static final String EI_EVENT = "EiEvent";
+
+    private final VtnClient client;
+    private final VenRegistration registration;
+    private final Supplier<CompletionStage<FleetSummary>> fleet;
+    private final EventDecider decider;
+    private final OadrEventMapper mapper;
+    private final Clock clock;
+    private final Map<String, ReceivedEvent> events = new ConcurrentHashMap<>();
+    private final AtomicReference<CompletableFuture<PollResult>> inFlight = new AtomicReference<>();
+
+    /**
+     * @param fleet the fleet's summary now (e.g. {@code FleetState::summary})
+     */
+    public VenPoller(
+            VtnClient client,
+            VenRegistration registration,
+            Supplier<CompletionStage<FleetSummary>> fleet,
+            EventDecider decider,
+            OadrEventMapper mapper,
+            Clock clock) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.registration = Objects.requireNonNull(registration, "registration");
+        this.fleet = Objects.requireNonNull(fleet, "fleet");
+        this.decider = Objects.requireNonNull(decider, "decider");
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Polls once; while a poll is under way, its stage. */
+    public CompletionStage<PollResult> pollOnce() {
+        CompletableFuture<PollResult> mine = new CompletableFuture<>();
+        CompletableFuture<PollResult> running = inFlight.compareAndExchange(null, mine);
+        if (running != null) {
+            return running;
+        }
+        registration
+                .ensure()
+                .thenCompose(this::poll)
+                .whenComplete(
+                        (result, error) -> {
+                            inFlight.set(null);
+                            if (error != null) {
+                                mine.completeExceptionally(error);
+                            } else {
+                                mine.complete(result);
+                            }
+                        });
+        return mine;
+    }
+
+    /** The events received, latest modification each, by event id. */
+    public List<ReceivedEvent> events() {
+        return events.values().stream()
+                .sorted(Comparator.comparing(e -> e.event().id().value()))
+                .toList();
+    }
+
+    private CompletionStage<PollResult> poll(VenRegistration.Registration reg) {
+        OadrPollType poll = new OadrPollType();
+        poll.setSchemaVersion("2.0b");
+        poll.setVenID(reg.venId());
+        return client.post(POLL, poll).thenCompose(payload -> handle(reg, payload));
+    }
+
+    private CompletionStage<PollResult> handle(VenRegistration.Registration reg, OadrPayload p) {
+        Object body = OadrMessages.body(p.getOadrSignedObject());
+        if (body instanceof OadrResponseType response) {
+            String code = response.getEiResponse().getResponseCode();
+            if ("200".equals(code)) {
+                return CompletableFuture.completedFuture(PollResult.of(PollResult.Outcome.IDLE));
+            }
+            if ("463".equals(code) || "452".equals(code)) {
+                LOG.warn("VTN does not know VEN {} ({}): registering again", reg.venId(), code);
+                return reRegister();
+            }
+            throw new GridshiftException(
+                    ErrorKind.UNAVAILABLE,
+                    "vtn-poll",
+                    "VTN "
+                            + POLL
+                            + " answered "
+                            + code
+                            + " "
+                            + response.getEiResponse().getResponseDescription());
+        }
+        if (body instanceof OadrRequestReregistrationType) {
+            return reRegister();
+        }
+        if (body instanceof OadrDistributeEventType distribute) {
+            return Stages.settled(fleet.get())
+                    .thenCompose(summary -> distribute(reg, distribute, summary));
+        }
+        LOG.debug(
+                "poll answered with {}: not acted on", OadrMessages.name(p.getOadrSignedObject()));
+        return CompletableFuture.completedFuture(PollResult.of(PollResult.Outcome.IGNORED));
+    }
+
+    private CompletionStage<PollResult> reRegister() {
+        return registration
+                .reRegister()
+                .thenApply(r -> PollResult.of(PollResult.Outcome.REREGISTERED));
+    }
+
+    private CompletionStage<PollResult> distribute(
+            VenRegistration.Registration reg,
+            OadrDistributeEventType distribute,
+            FleetSummary summary) {
+        List<ReceivedEvent> received = new ArrayList<>();
+        List<ReceivedEvent> toAnswer = new ArrayList<>();
+        for (GridEvent event : mapper.toGridEvents(distribute)) {
+            String id = event.id().value();
+            ReceivedEvent known = events.get(id);
+            if (known != null
+                    && known.answered()
+                    && known.event().modificationNumber() == event.modificationNumber()) {
+                // answered already (it comes again while another event is pending)
+                received.add(known);
+                continue;
+            }
+            ReceivedEvent fresh =
+                    new ReceivedEvent(
+                            event, decider.decide(event, summary), false, clock.instant());
+            LOG.info(
+                    "event {} modification {}: {} ({})",
+                    id,
+                    event.modificationNumber(),
+                    fresh.decision().opt(),
+                    fresh.decision().reason());
+            if (event.responseRequired() == ResponseRequired.NEVER) {
+                fresh = fresh.asAnswered();
+            } else {
+                toAnswer.add(fresh);
+            }
+            events.put(id, fresh);
+            received.add(fresh);
+        }
+        if (toAnswer.isEmpty()) {
+            return CompletableFuture.completedFuture(
+                    new PollResult(PollResult.Outcome.EVENTS, received, List.of()));
+        }
+        return client.exchange(
+                        EI_EVENT,
+                        CreatedEvents.of(reg.venId(), distribute.getRequestID(), toAnswer),
+                        OadrResponseType.class)
+                .thenApply(
+                        response -> {
+                            String code = response.getEiResponse().getResponseCode();
+                            if (!"200".equals(code)) {
+                                // not marked answered: the next distribute is answered again
+                                throw new GridshiftException(
+                                        ErrorKind.UNAVAILABLE,
+                                        "vtn-created-event",
+                                        "VTN "
+                                                + EI_EVENT
+                                                + " refused oadrCreatedEvent: "
+                                                + code
+                                                + " "
+                                                + response.getEiResponse()
+                                                        .getResponseDescription());
+                            }
+                            List<ReceivedEvent> answered = new ArrayList<>();
+                            for (ReceivedEvent e : toAnswer) {
+                                ReceivedEvent done = e.asAnswered();
+                                events.replace(e.event().id().value(), e, done);
+                                answered.add(done);
+                            }
+                            List<ReceivedEvent> all =
+                                    received.stream()
+                                            .map(
+                                                    r ->
+                                                            events.getOrDefault(
+                                                                    r.event().id().value(), r))
+                                            .toList();
+                            return new PollResult(PollResult.Outcome.EVENTS, all, answered);
+                        });
+    }
+}

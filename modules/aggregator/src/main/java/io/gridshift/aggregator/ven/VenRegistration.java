@@ -1,0 +1,197 @@
+package io.gridshift.aggregator.ven;
+
+import io.gridshift.domain.error.ErrorKind;
+import io.gridshift.domain.error.GridshiftException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
+import org.openadr.oadr20b.OadrCreatePartyRegistrationType;
+import org.openadr.oadr20b.OadrCreatedPartyRegistrationType;
+import org.openadr.oadr20b.OadrQueryRegistrationType;
+import org.openadr.oadr20b.OadrTransportType;
+import org.openadr.oadr20b.ei.EiResponseType;
+
+/**
+ * The VEN's registration with its VTN: {@code oadrQueryRegistration}, then {@code
+ * oadrCreatePartyRegistration} (profile 2.0b, simpleHttp, pull, no XML signatures). The venID and
+ * registrationID are kept in {@value #FILE} in the options' folder, so a restarted VEN reuses them
+ * instead of registering again; {@link #reRegister()} is for when the VTN says it does not know the
+ * VEN (463 or 452).
+ */
+public final class VenRegistration {
+    static final String FILE = "ven-registration.properties";
+    static final String SERVICE = "EiRegisterParty";
+    private static final String PROFILE = "2.0b";
+    private static final String SCHEMA_VERSION = "2.0b";
+
+    /**
+     * What the VTN gave the VEN.
+     *
+     * @param venId the VEN's id
+     * @param registrationId the registration's id
+     * @param vtnId the VTN's id
+     */
+    public record Registration(String venId, String registrationId, String vtnId) {
+        public Registration {
+            Objects.requireNonNull(venId, "venId");
+            Objects.requireNonNull(registrationId, "registrationId");
+        }
+    }
+
+    private final VenOptions options;
+    private final VtnClient client;
+    private final Path file;
+    private final AtomicReference<Registration> current = new AtomicReference<>();
+
+    public VenRegistration(VenOptions options, VtnClient client) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.client = Objects.requireNonNull(client, "client");
+        this.file = options.folder().resolve(FILE);
+    }
+
+    /** The registration in use, if any. */
+    public Optional<Registration> current() {
+        return Optional.ofNullable(current.get());
+    }
+
+    /** The registration kept in the folder, or a new one from the VTN. */
+    public CompletionStage<Registration> ensure() {
+        Registration known = current.get();
+        if (known == null) {
+            known = load().orElse(null);
+            if (known != null) {
+                current.set(known);
+            }
+        }
+        if (known != null) {
+            return CompletableFuture.completedFuture(known);
+        }
+        return register(options.venId());
+    }
+
+    /** Registers again, keeping the venID the VEN had (the VTN forgot the VEN). */
+    public CompletionStage<Registration> reRegister() {
+        Registration old = current.getAndSet(null);
+        return register(old != null ? old.venId() : options.venId());
+    }
+
+    private CompletionStage<Registration> register(String venId) {
+        OadrQueryRegistrationType query = new OadrQueryRegistrationType();
+        query.setSchemaVersion(SCHEMA_VERSION);
+        query.setRequestID(requestId());
+        return client.exchange(SERVICE, query, OadrCreatedPartyRegistrationType.class)
+                .thenCompose(
+                        offered -> {
+                            ok(offered.getEiResponse(), "oadrQueryRegistration");
+                            return client.exchange(
+                                    SERVICE, create(venId), OadrCreatedPartyRegistrationType.class);
+                        })
+                .thenApply(
+                        created -> {
+                            ok(created.getEiResponse(), "oadrCreatePartyRegistration");
+                            if (created.getVenID() == null || created.getRegistrationID() == null) {
+                                throw new GridshiftException(
+                                        ErrorKind.UNAVAILABLE,
+                                        "vtn-registration",
+                                        "VTN "
+                                                + SERVICE
+                                                + " registered without venID or"
+                                                + " registrationID");
+                            }
+                            Registration r =
+                                    new Registration(
+                                            created.getVenID(),
+                                            created.getRegistrationID(),
+                                            created.getVtnID());
+                            save(r);
+                            current.set(r);
+                            return r;
+                        });
+    }
+
+    private OadrCreatePartyRegistrationType create(String venId) {
+        OadrCreatePartyRegistrationType create = new OadrCreatePartyRegistrationType();
+        create.setSchemaVersion(SCHEMA_VERSION);
+        create.setRequestID(requestId());
+        create.setVenID(venId);
+        create.setOadrProfileName(PROFILE);
+        create.setOadrTransportName(OadrTransportType.SIMPLE_HTTP);
+        create.setOadrReportOnly(false);
+        create.setOadrXmlSignature(false);
+        create.setOadrVenName(options.venName());
+        create.setOadrHttpPullModel(true);
+        return create;
+    }
+
+    private static void ok(EiResponseType response, String what) {
+        if (response == null || !"200".equals(response.getResponseCode())) {
+            throw new GridshiftException(
+                    ErrorKind.UNAVAILABLE,
+                    "vtn-registration",
+                    "VTN "
+                            + SERVICE
+                            + " refused "
+                            + what
+                            + (response == null
+                                    ? ""
+                                    : ": "
+                                            + response.getResponseCode()
+                                            + " "
+                                            + response.getResponseDescription()));
+        }
+    }
+
+    static String requestId() {
+        return UUID.randomUUID().toString();
+    }
+
+    private Optional<Registration> load() {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        String venId = p.getProperty("venID");
+        String registrationId = p.getProperty("registrationID");
+        if (venId == null || registrationId == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Registration(venId, registrationId, p.getProperty("vtnID")));
+    }
+
+    private void save(Registration r) {
+        Properties p = new Properties();
+        p.setProperty("venID", r.venId());
+        p.setProperty("registrationID", r.registrationId());
+        if (r.vtnId() != null) {
+            p.setProperty("vtnID", r.vtnId());
+        }
+        p.setProperty("vtnUrl", options.vtnUrl().toString());
+        try {
+            Files.createDirectories(options.folder());
+            Path tmp = Files.createTempFile(options.folder(), FILE, ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                p.store(out, "the OpenADR 2.0b registration of the Gridshift VEN");
+            }
+            Files.move(
+                    tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the registration in " + file, e);
+        }
+    }
+}

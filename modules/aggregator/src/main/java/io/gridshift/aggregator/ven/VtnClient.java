@@ -1,0 +1,111 @@
+package io.gridshift.aggregator.ven;
+
+import io.gridshift.domain.error.ErrorKind;
+import io.gridshift.domain.error.GridshiftException;
+import io.gridshift.openadr.codec.OadrCodec;
+import io.gridshift.openadr.message.OadrMessages;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.openadr.oadr20b.OadrPayload;
+
+/**
+ * Posts OpenADR 2.0b documents to the VTN's simpleHttp services and reads the answers, both through
+ * the validating {@link OadrCodec}. A non-200 reply, one that is not a valid 2.0b document, or one
+ * of an unexpected kind fails the stage with a {@link GridshiftException} naming the service.
+ */
+public final class VtnClient {
+    private static final String XML = "application/xml";
+
+    private final VenOptions options;
+    private final OadrCodec codec;
+    private final HttpClient http;
+
+    public VtnClient(VenOptions options, OadrCodec codec, HttpClient http) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.codec = Objects.requireNonNull(codec, "codec");
+        this.http = Objects.requireNonNull(http, "http");
+    }
+
+    /** A client with its own {@link HttpClient} (connect timeout: the HTTP timeout). */
+    public VtnClient(VenOptions options, OadrCodec codec) {
+        this(options, codec, HttpClient.newBuilder().connectTimeout(options.httpTimeout()).build());
+    }
+
+    /** Posts {@code message} (an oadr* body) to {@code service}; the VTN's payload. */
+    public CompletionStage<OadrPayload> post(String service, Object message) {
+        URI uri = options.service(service);
+        byte[] body;
+        try {
+            body = codec.write(OadrMessages.payload(message));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(
+                    new GridshiftException(
+                            ErrorKind.INTERNAL,
+                            "oadr-invalid-request",
+                            "the VEN's message to " + service + " is invalid: " + e.getMessage(),
+                            e));
+        }
+        HttpRequest request =
+                HttpRequest.newBuilder(uri)
+                        .timeout(options.httpTimeout())
+                        .header("content-type", XML)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                .handle(
+                        (response, error) -> {
+                            if (error != null) {
+                                throw new GridshiftException(
+                                        ErrorKind.UNAVAILABLE,
+                                        "vtn-unreachable",
+                                        "VTN " + uri + " unreachable: " + error,
+                                        error);
+                            }
+                            return read(service, uri, response);
+                        });
+    }
+
+    /** Posts {@code message} and expects an answer of {@code type}. */
+    public <T> CompletionStage<T> exchange(String service, Object message, Class<T> type) {
+        return post(service, message)
+                .thenApply(
+                        payload ->
+                                OadrMessages.body(payload.getOadrSignedObject(), type)
+                                        .orElseThrow(
+                                                () ->
+                                                        new GridshiftException(
+                                                                ErrorKind.UNAVAILABLE,
+                                                                "vtn-unexpected-reply",
+                                                                "VTN "
+                                                                        + service
+                                                                        + " answered "
+                                                                        + OadrMessages.name(
+                                                                                payload
+                                                                                        .getOadrSignedObject())
+                                                                        + ", expected "
+                                                                        + type.getSimpleName())));
+    }
+
+    private OadrPayload read(String service, URI uri, HttpResponse<byte[]> response) {
+        if (response.statusCode() != 200) {
+            throw new GridshiftException(
+                    ErrorKind.UNAVAILABLE,
+                    "vtn-http-status",
+                    "VTN " + service + " (" + uri + ") answered HTTP " + response.statusCode());
+        }
+        try {
+            return codec.readPayload(response.body());
+        } catch (RuntimeException e) {
+            throw new GridshiftException(
+                    ErrorKind.UNAVAILABLE,
+                    "vtn-unreadable-reply",
+                    "VTN " + service + " (" + uri + ") sent an unreadable reply: " + e.getMessage(),
+                    e);
+        }
+    }
+}
