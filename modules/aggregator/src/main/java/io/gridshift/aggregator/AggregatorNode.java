@@ -17,6 +17,7 @@ import io.gridshift.aggregator.ingest.SiteThrottle;
 import io.gridshift.aggregator.metrics.AggregatorMetrics;
 import io.gridshift.aggregator.mqtt.MqttDispatchSender;
 import io.gridshift.aggregator.mqtt.MqttIngress;
+import io.gridshift.aggregator.ven.Ven;
 import io.gridshift.broker.EmbeddedMqttBroker;
 import io.gridshift.edge.codec.EdgeCodec;
 import io.gridshift.edge.codec.EdgeFormat;
@@ -36,6 +37,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -64,6 +66,7 @@ public final class AggregatorNode implements AutoCloseable {
     private MqttIngress mqtt;
     private CoapIngress coap;
     private HttpApi http;
+    private Ven ven;
 
     private AggregatorNode(AggregatorOptions options, AggregatorMetrics metrics) {
         this.options = options;
@@ -146,6 +149,11 @@ public final class AggregatorNode implements AutoCloseable {
                                 new HealthProbe("mqtt", mqtt::isConnected),
                                 new HealthProbe("coap", () -> coap.port() > 0)));
         await(vertx.deployVerticle(http));
+        if (options.ven() != null) {
+            ven = new Ven(options.ven(), fleet, clock);
+            ven.start();
+            closeables.add(0, ven);
+        }
         registerGauges();
         LOG.info(
                 "aggregator node {} up: cluster {} ({} members), MQTT {}, CoAP {}:{}, HTTP {}:{}",
@@ -245,6 +253,11 @@ public final class AggregatorNode implements AutoCloseable {
     /** The REST API's port. */
     public int httpPort() {
         return http.port();
+    }
+
+    /** The OpenADR 2.0b VEN, when the options configure one. */
+    public Optional<Ven> ven() {
+        return Optional.ofNullable(ven);
     }
 
     public FleetState fleet() {

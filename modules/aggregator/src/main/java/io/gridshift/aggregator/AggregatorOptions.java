@@ -4,6 +4,7 @@ import io.gridshift.aggregator.cluster.ClusterOptions;
 import io.gridshift.aggregator.dispatch.DispatchOptions;
 import io.gridshift.aggregator.fleet.FleetOptions;
 import io.gridshift.aggregator.mqtt.MqttIngressOptions;
+import io.gridshift.aggregator.ven.VenOptions;
 import io.gridshift.edge.codec.EdgeCodecOptions;
 
 /**
@@ -21,6 +22,7 @@ import io.gridshift.edge.codec.EdgeCodecOptions;
  * @param codec the edge protocol's decode limits
  * @param fleet how sites are kept
  * @param dispatch how orders are chased
+ * @param ven the OpenADR 2.0b VEN towards a VTN; {@code null} (the default): none
  */
 public record AggregatorOptions(
         ClusterOptions cluster,
@@ -33,7 +35,8 @@ public record AggregatorOptions(
         double siteBurst,
         EdgeCodecOptions codec,
         FleetOptions fleet,
-        DispatchOptions dispatch) {
+        DispatchOptions dispatch,
+        VenOptions ven) {
 
     public static AggregatorOptions defaults() {
         return new AggregatorOptions(
@@ -47,7 +50,8 @@ public record AggregatorOptions(
                 200,
                 EdgeCodecOptions.defaults(),
                 FleetOptions.defaults(),
-                DispatchOptions.defaults());
+                DispatchOptions.defaults(),
+                null);
     }
 
     /** Every port 0 (free ones), for tests and several nodes on one host. */
@@ -61,36 +65,43 @@ public record AggregatorOptions(
     public AggregatorOptions withCluster(ClusterOptions c) {
         return new AggregatorOptions(
                 c, mqtt, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec, fleet,
-                dispatch);
+                dispatch, ven);
     }
 
     public AggregatorOptions withMqtt(MqttIngressOptions m) {
         return new AggregatorOptions(
                 cluster, m, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec,
-                fleet, dispatch);
+                fleet, dispatch, ven);
     }
 
     public AggregatorOptions withPorts(int coap, int http) {
         return new AggregatorOptions(
                 cluster, mqtt, coapHost, coap, httpHost, http, siteRate, siteBurst, codec, fleet,
-                dispatch);
+                dispatch, ven);
     }
 
     public AggregatorOptions withSiteRate(double perSecond, double burst) {
         return new AggregatorOptions(
                 cluster, mqtt, coapHost, coapPort, httpHost, httpPort, perSecond, burst, codec,
-                fleet, dispatch);
+                fleet, dispatch, ven);
     }
 
     public AggregatorOptions withFleet(FleetOptions f) {
         return new AggregatorOptions(
                 cluster, mqtt, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec,
-                f, dispatch);
+                f, dispatch, ven);
     }
 
     public AggregatorOptions withDispatch(DispatchOptions d) {
         return new AggregatorOptions(
                 cluster, mqtt, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec,
-                fleet, d);
+                fleet, d, ven);
+    }
+
+    /** With a VEN towards the VTN {@code v} names; {@code null}: no VEN. */
+    public AggregatorOptions withVen(VenOptions v) {
+        return new AggregatorOptions(
+                cluster, mqtt, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec,
+                fleet, dispatch, v);
     }
 }

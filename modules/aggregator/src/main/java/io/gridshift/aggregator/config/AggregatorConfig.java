@@ -244,7 +244,8 @@ public final class AggregatorConfig {
                 s.get(SITE_BURST),
                 EdgeCodecOptions.defaults(),
                 fleet,
-                dispatch);
+                dispatch,
+                null);
     }
 
     private static char[] readSecret(Path file) {
