@@ -3,16 +3,24 @@ package io.gridshift.agent.config;
 import io.gridshift.agent.ReportingOptions;
 import io.gridshift.agent.buffer.BufferOptions;
 import io.gridshift.agent.buffer.FsyncPolicy;
+import io.gridshift.agent.sim.SimulatedSiteFactory;
+import io.gridshift.agent.site.SiteAdapterFactories;
+import io.gridshift.agent.site.SiteAdapterFactory;
 import io.gridshift.domain.config.Option;
 import io.gridshift.domain.config.OptionTable;
 import io.gridshift.domain.config.Parsers;
 import io.gridshift.domain.config.Settings;
+import io.gridshift.domain.error.InvalidFieldException;
 import io.gridshift.domain.site.GridZone;
 import io.gridshift.domain.site.SiteId;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Every option of the edge agent, in one place: the properties file {@code agent.properties} and
@@ -26,11 +34,6 @@ public final class AgentConfig {
     public enum Transport {
         MQTT,
         COAP
-    }
-
-    /** Which site adapter reads and acts on the site. */
-    public enum Adapter {
-        SIMULATED
     }
 
     public static final Option<String> SITE_ID =
@@ -146,18 +149,24 @@ public final class AgentConfig {
                     Parsers.oneOf(FsyncPolicy.class),
                     "`always`, `on_sync` (once per loop cycle) or `never`.");
 
-    public static final Option<Adapter> ADAPTER =
-            Option.of("adapter", "simulated", Parsers.oneOf(Adapter.class), "The site adapter.");
-    public static final Option<Long> SIM_SEED =
+    public static final Option<List<String>> ADAPTERS =
+            Option.optional(
+                    "adapters",
+                    AgentConfig::names,
+                    "The site adapters, comma separated, e.g. `simulated,gpu,kubernetes`; the"
+                            + " first reads the facility. Default: `adapter`.");
+    public static final Option<String> ADAPTER =
             Option.of(
-                    "sim.seed",
-                    "1",
-                    Parsers.integer(Long.MIN_VALUE, Long.MAX_VALUE),
-                    "Seed of the simulated data center.");
+                    "adapter",
+                    "simulated",
+                    Parsers.text(),
+                    "One site adapter; kept for old files, `adapters` wins when both are set.");
+    public static final Option<Long> SIM_SEED = SimulatedSiteFactory.SEED;
 
     private AgentConfig() {}
 
-    public static List<Option<?>> all() {
+    /** The agent's own options, without the site adapters'. */
+    static List<Option<?>> own() {
         return List.of(
                 SITE_ID,
                 SITE_ZONE,
@@ -183,8 +192,47 @@ public final class AgentConfig {
                 DATA_FOLDER,
                 BUFFER_MAX_MB,
                 BUFFER_FSYNC,
-                ADAPTER,
-                SIM_SEED);
+                ADAPTERS,
+                ADAPTER);
+    }
+
+    /** Every option: the agent's own and those of the site adapter factories found. */
+    public static List<Option<?>> all() {
+        return all(SiteAdapterFactories.discover());
+    }
+
+    static List<Option<?>> all(SiteAdapterFactories factories) {
+        Map<String, Option<?>> byKey = new LinkedHashMap<>();
+        for (Option<?> o : own()) {
+            byKey.put(o.key(), o);
+        }
+        for (SiteAdapterFactory f : factories.all()) {
+            for (Option<?> o : f.options()) {
+                byKey.putIfAbsent(o.key(), o);
+            }
+        }
+        return List.copyOf(byKey.values());
+    }
+
+    /** The adapters' names, in order: {@code adapters}, else {@code adapter}. */
+    static List<String> adapterNames(Settings s) {
+        return s.find(ADAPTERS).orElseGet(() -> names(s.get(ADAPTER)));
+    }
+
+    private static List<String> names(String text) {
+        List<String> names = new ArrayList<>();
+        for (String part : text.split(",", -1)) {
+            String name = part.strip().toLowerCase(Locale.ROOT);
+            if (name.isEmpty() || names.contains(name)) {
+                throw new InvalidFieldException(
+                        "adapters",
+                        "adapter_list",
+                        text,
+                        "must be adapter names separated by commas, each once");
+            }
+            names.add(name);
+        }
+        return List.copyOf(names);
     }
 
     /** Reporting periods from the settings; the envelope's validity is twice its max silence. */

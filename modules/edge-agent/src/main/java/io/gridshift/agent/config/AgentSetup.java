@@ -1,6 +1,5 @@
 package io.gridshift.agent.config;
 
-import static io.gridshift.agent.config.AgentConfig.ADAPTER;
 import static io.gridshift.agent.config.AgentConfig.COAP_CBOR;
 import static io.gridshift.agent.config.AgentConfig.COAP_PSK_FILE;
 import static io.gridshift.agent.config.AgentConfig.COAP_PSK_IDENTITY;
@@ -18,7 +17,6 @@ import static io.gridshift.agent.config.AgentConfig.MQTT_TOPIC_PREFIX;
 import static io.gridshift.agent.config.AgentConfig.MQTT_TRUST_STORE;
 import static io.gridshift.agent.config.AgentConfig.MQTT_TRUST_STORE_PASSWORD_FILE;
 import static io.gridshift.agent.config.AgentConfig.MQTT_USERNAME;
-import static io.gridshift.agent.config.AgentConfig.SIM_SEED;
 import static io.gridshift.agent.config.AgentConfig.SITE_ID;
 import static io.gridshift.agent.config.AgentConfig.SITE_ZONE;
 import static io.gridshift.agent.config.AgentConfig.TRANSPORT;
@@ -26,9 +24,10 @@ import static io.gridshift.agent.config.AgentConfig.TRANSPORT;
 import io.gridshift.agent.AgentFolders;
 import io.gridshift.agent.EdgeAgent;
 import io.gridshift.agent.dispatch.DispatchOptions;
-import io.gridshift.agent.sim.SimulatedDataCenter;
-import io.gridshift.agent.sim.SimulatedSiteOptions;
+import io.gridshift.agent.site.CompositeSiteAdapter;
 import io.gridshift.agent.site.SiteAdapter;
+import io.gridshift.agent.site.SiteAdapterFactories;
+import io.gridshift.agent.site.SiteAdapterFactory;
 import io.gridshift.agent.transport.EdgeTransport;
 import io.gridshift.agent.transport.Secret;
 import io.gridshift.agent.transport.StatusPayloads;
@@ -49,7 +48,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -81,7 +83,8 @@ public final class AgentSetup {
     public static EdgeAgent build(Settings settings, Clock clock) {
         SiteId site = SiteId.of(settings.get(SITE_ID));
         GridZone zone = GridZone.of(settings.get(SITE_ZONE));
-        SiteAdapter adapter = adapter(settings, site, zone, clock);
+        SiteAdapter adapter =
+                adapter(settings, SiteAdapterFactories.discover(), site, zone, clock.instant());
         EdgeTransport transport = transport(settings, site, clock);
         AgentFolders folders =
                 new AgentFolders(settings.get(DATA_FOLDER), AgentConfig.buffer(settings));
@@ -95,13 +98,37 @@ public final class AgentSetup {
                 DispatchOptions.defaults());
     }
 
-    private static SiteAdapter adapter(Settings settings, SiteId site, GridZone zone, Clock clock) {
-        return switch (settings.get(ADAPTER)) {
-            case SIMULATED ->
-                    new SimulatedDataCenter(
-                            SimulatedSiteOptions.typical(site, zone, settings.get(SIM_SEED)),
-                            clock.instant());
-        };
+    /**
+     * The site adapter the settings name: one adapter as it is, several as a {@link
+     * CompositeSiteAdapter} whose first one reads the facility.
+     */
+    static SiteAdapter adapter(
+            Settings settings,
+            SiteAdapterFactories factories,
+            SiteId site,
+            GridZone zone,
+            Instant start) {
+        String option = settings.find(AgentConfig.ADAPTERS).isPresent() ? "adapters" : "adapter";
+        List<SiteAdapterFactory> chosen = new ArrayList<>();
+        for (String name : AgentConfig.adapterNames(settings)) {
+            chosen.add(factories.get(option, name));
+        }
+        List<SiteAdapter> adapters = new ArrayList<>();
+        try {
+            for (SiteAdapterFactory f : chosen) {
+                adapters.add(f.create(settings, site, zone, start));
+            }
+        } catch (RuntimeException e) {
+            for (SiteAdapter a : adapters) {
+                try {
+                    a.close();
+                } catch (Exception closing) {
+                    e.addSuppressed(closing);
+                }
+            }
+            throw e;
+        }
+        return adapters.size() == 1 ? adapters.get(0) : new CompositeSiteAdapter(adapters);
     }
 
     static EdgeTransport transport(Settings settings, SiteId site, Clock clock) {

@@ -3,9 +3,11 @@ package io.gridshift.agent.gpu;
 import io.gridshift.domain.error.ErrorKind;
 import io.gridshift.domain.error.GridshiftException;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The two nvidia-smi calls the GPU adapter needs: read every GPU, set one GPU's power limit. Every
@@ -19,15 +21,40 @@ public final class NvidiaSmi {
             List.of(BINARY, "--query-gpu=" + QUERY_FIELDS, "--format=csv,noheader,nounits");
 
     private final CommandRunner runner;
+    private final String binary;
+    private final Set<Integer> gpus;
 
+    /** Every GPU, with {@code nvidia-smi} from the PATH. */
     public NvidiaSmi(CommandRunner runner) {
-        this.runner = Objects.requireNonNull(runner, "runner");
+        this(runner, BINARY, null);
     }
 
-    /** Every GPU nvidia-smi sees, in its order. */
+    /**
+     * @param binary the program to run, a name on the PATH or a file
+     * @param gpus the indices of the GPUs this adapter may read and cap; {@code null} for all
+     */
+    public NvidiaSmi(CommandRunner runner, String binary, Set<Integer> gpus) {
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.binary = Objects.requireNonNull(binary, "binary");
+        this.gpus = gpus == null ? null : Set.copyOf(gpus);
+    }
+
+    /** Every GPU nvidia-smi sees (or the chosen ones), in its order. */
     public List<GpuReading> query() {
-        CommandRunner.CommandResult result = run(QUERY, "query the GPUs");
-        return GpuQueryParser.parse(result.stdout());
+        List<String> command = new ArrayList<>(QUERY);
+        command.set(0, binary);
+        CommandRunner.CommandResult result = run(command, "query the GPUs");
+        List<GpuReading> all = GpuQueryParser.parse(result.stdout());
+        if (gpus == null) {
+            return all;
+        }
+        List<GpuReading> chosen = new ArrayList<>();
+        for (GpuReading gpu : all) {
+            if (gpus.contains(gpu.index())) {
+                chosen.add(gpu);
+            }
+        }
+        return chosen;
     }
 
     /**
@@ -35,9 +62,9 @@ public final class NvidiaSmi {
      * milliwatts but nvidia-smi rounds anyway, and whole numbers keep logs readable).
      */
     public void setPowerLimit(int index, long watts) {
-        run(
-                setCommand(index, watts),
-                "set the power limit of GPU " + index + " to " + watts + " W");
+        List<String> command = new ArrayList<>(setCommand(index, watts));
+        command.set(0, binary);
+        run(command, "set the power limit of GPU " + index + " to " + watts + " W");
     }
 
     static List<String> setCommand(int index, long watts) {

@@ -15,7 +15,7 @@ import java.util.Map;
  * -pl} sets so that later queries show them, as the real tool would. It can fail a given {@code
  * -pl} with recorded output, or act as if the binary were not installed.
  */
-final class FakeNvidiaSmi implements CommandRunner {
+public final class FakeNvidiaSmi implements CommandRunner {
     static final String OK = resource("constructed-pl-ok.txt");
     static final String NO_PERMISSION = resource("constructed-pl-insufficient-permissions.txt");
 
@@ -25,7 +25,7 @@ final class FakeNvidiaSmi implements CommandRunner {
     private boolean missing;
 
     /** Replays {@code resource}, a recorded or constructed query output. */
-    FakeNvidiaSmi(String resource) {
+    public FakeNvidiaSmi(String resource) {
         for (String line : resource(resource).split("\\R")) {
             if (!line.isBlank()) {
                 rows.add(line.split(",", -1));
@@ -51,7 +51,7 @@ final class FakeNvidiaSmi implements CommandRunner {
     }
 
     /** {@code -i index -pl ...} fails with exit status 4 and the recorded permission error. */
-    FakeNvidiaSmi failPl(int index) {
+    public FakeNvidiaSmi failPl(int index) {
         plFailures.put(index, new CommandResult(4, NO_PERMISSION, ""));
         return this;
     }
@@ -61,7 +61,7 @@ final class FakeNvidiaSmi implements CommandRunner {
     }
 
     /** The {@code -pl} commands only, as "index:watts". */
-    List<String> limitsSet() {
+    public List<String> limitsSet() {
         List<String> set = new ArrayList<>();
         for (List<String> c : commands) {
             if (c.contains("-pl")) {
@@ -72,7 +72,7 @@ final class FakeNvidiaSmi implements CommandRunner {
     }
 
     /** The power limit cell of GPU {@code index} now. */
-    String limitOf(int index) {
+    public String limitOf(int index) {
         return rows.get(index)[4].strip();
     }
 
