@@ -35,11 +35,11 @@ import org.slf4j.LoggerFactory;
  * <p>Nothing changes unless {@link GpuAdapterOptions#allowPowerLimit()} is set: changing limits
  * needs root and affects every job on the board, so it is the operator's decision, not a default.
  *
- * <p>Not yet safe across a crash, and therefore not yet offered in the agent's configuration: the
- * limits a cap replaced are remembered in memory only, so after an agent crash while a cap is held
- * the board keeps the lowered limit until someone sets it back ({@code nvidia-smi -i N -pl W}). The
- * remembered limits must be written ahead to disk, like the orders, before this adapter runs at a
- * site.
+ * <p>Not yet safe across a crash, which is why {@code gpu.allowPowerLimit} is off by default in the
+ * agent's configuration ({@code adapters=...,gpu}): the limits a cap replaced are remembered in
+ * memory only, so after an agent crash while a cap is held the board keeps the lowered limit until
+ * someone sets it back ({@code nvidia-smi -i N -pl W}). The remembered limits must be written ahead
+ * to disk, like the orders, before power limits are allowed at a site.
  */
 public final class GpuPowerAdapter implements SiteAdapter {
     /** The id of the adapter's only resource. */
