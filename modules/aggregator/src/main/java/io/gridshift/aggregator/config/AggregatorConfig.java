@@ -5,6 +5,7 @@ import io.gridshift.aggregator.cluster.ClusterOptions;
 import io.gridshift.aggregator.dispatch.DispatchOptions;
 import io.gridshift.aggregator.fleet.FleetOptions;
 import io.gridshift.aggregator.mqtt.MqttIngressOptions;
+import io.gridshift.aggregator.ven.VenOptions;
 import io.gridshift.domain.config.Option;
 import io.gridshift.domain.config.OptionTable;
 import io.gridshift.domain.config.Parsers;
@@ -140,6 +141,31 @@ public final class AggregatorConfig {
                     Parsers.integer(1, 100),
                     "Sends of one revision before it is marked unacknowledged.");
 
+    static final Option<URI> VEN_VTN_URL =
+            Option.optional(
+                    "ven.vtnUrl",
+                    Parsers.uri("http", "https"),
+                    "The OpenADR 2.0b VTN's base URL; unset: no VEN runs on this node.");
+    static final Option<String> VEN_NAME =
+            Option.of("ven.name", "gridshift", Parsers.text(), "The name the VEN registers with.");
+    static final Option<String> VEN_ID =
+            Option.optional(
+                    "ven.id",
+                    Parsers.text(),
+                    "The venID to register with; unset: the VTN assigns one.");
+    static final Option<Duration> VEN_POLL =
+            Option.of(
+                    "ven.pollS",
+                    "10",
+                    Parsers.seconds(1, 3600),
+                    "How often the VEN polls its VTN.");
+    static final Option<Path> VEN_FOLDER =
+            Option.of(
+                    "ven.folder",
+                    "data/ven",
+                    Parsers.path(),
+                    "Where the VEN keeps its registration across restarts.");
+
     private AggregatorConfig() {}
 
     public static List<Option<?>> all() {
@@ -245,7 +271,18 @@ public final class AggregatorConfig {
                 EdgeCodecOptions.defaults(),
                 fleet,
                 dispatch,
-                null);
+                ven(s));
+    }
+
+    /** The VEN's options when a VTN is named, else {@code null} (no VEN on this node). */
+    private static VenOptions ven(Settings s) {
+        return s.find(VEN_VTN_URL)
+                .map(
+                        url ->
+                                VenOptions.of(url, s.get(VEN_NAME), s.get(VEN_FOLDER))
+                                        .withVenId(s.find(VEN_ID).orElse(null))
+                                        .withPollInterval(s.get(VEN_POLL)))
+                .orElse(null);
     }
 
     private static char[] readSecret(Path file) {

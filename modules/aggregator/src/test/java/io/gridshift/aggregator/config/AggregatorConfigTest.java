@@ -29,6 +29,26 @@ class AggregatorConfigTest {
         assertThat(o.fleet()).isEqualTo(d.fleet());
         assertThat(o.dispatch()).isEqualTo(d.dispatch());
         assertThat(o.siteRate()).isEqualTo(d.siteRate());
+        assertThat(o.ven()).as("no VTN named, no VEN").isNull();
+    }
+
+    @Test
+    void aVtnUrlTurnsTheVenOn() {
+        AggregatorOptions o =
+                AggregatorConfig.options(
+                        AggregatorConfig.load(
+                                null,
+                                Map.of(
+                                        "GRIDSHIFT_AGGREGATOR_VEN_VTN_URL",
+                                        "https://vtn.example:8443",
+                                        "GRIDSHIFT_AGGREGATOR_VEN_POLL_S",
+                                        "30")));
+        assertThat(o.ven().vtnUrl()).isEqualTo(URI.create("https://vtn.example:8443"));
+        assertThat(o.ven().venName()).isEqualTo("gridshift");
+        assertThat(o.ven().venId()).isNull();
+        assertThat(o.ven().pollInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(o.ven().service("OadrPoll").toString())
+                .isEqualTo("https://vtn.example:8443/OpenADR2/Simple/2.0b/OadrPoll");
     }
 
     @Test
