@@ -192,7 +192,12 @@ public final class AggregatorConfig {
                 STALE_AFTER,
                 WINDOW,
                 ACK_TIMEOUT,
-                MAX_ATTEMPTS);
+                MAX_ATTEMPTS,
+                VEN_VTN_URL,
+                VEN_NAME,
+                VEN_ID,
+                VEN_POLL,
+                VEN_FOLDER);
     }
 
     /** The Markdown table of every option. */

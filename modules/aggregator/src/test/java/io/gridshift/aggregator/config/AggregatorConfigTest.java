@@ -101,5 +101,6 @@ class AggregatorConfigTest {
             assertThat(table).contains("`" + option.key() + "`");
         }
         assertThat(table).contains("GRIDSHIFT_AGGREGATOR_MQTT_SERVER");
+        assertThat(table).contains("`ven.vtnUrl`");
     }
 }
