@@ -5,6 +5,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.gridshift.aggregator.api.HealthProbe;
 import io.gridshift.aggregator.api.HttpApi;
 import io.gridshift.aggregator.cluster.ClusterConfigs;
+import io.gridshift.aggregator.cluster.FreePort;
 import io.gridshift.aggregator.coap.CoapDispatchSender;
 import io.gridshift.aggregator.coap.CoapIngress;
 import io.gridshift.aggregator.dispatch.DispatchSender;
@@ -29,8 +30,6 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -188,9 +187,7 @@ public final class AggregatorNode implements AutoCloseable {
         }
         int port = options.mqtt().embeddedPort();
         if (port == 0) {
-            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                port = s.getLocalPort();
-            }
+            port = FreePort.tcp();
         }
         Path folder = Files.createTempDirectory("gridshift-broker-");
         broker = new EmbeddedMqttBroker(options.mqtt().embeddedHost(), port, folder);

@@ -5,11 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** A free TCP port, for options that say 0. */
-final class FreePort {
+/** A free loopback TCP port, for options that say 0 (member port, embedded broker). */
+public final class FreePort {
     private FreePort() {}
 
-    static int tcp() {
+    public static int tcp() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         } catch (IOException e) {

@@ -57,11 +57,7 @@ final class DispatchProcessors {
                 return -old.order.revision();
             }
             DispatchRecord r = new DispatchRecord(order, nowMillis);
-            r.state = DispatchState.SENT;
-            r.attempts = 1;
-            r.transport = Transport.values()[transport];
-            r.firstSentMillis = nowMillis;
-            r.nextAttemptMillis = nextAttemptMillis;
+            r.markSent(Transport.values()[transport], nowMillis, nextAttemptMillis);
             entry.setValue(r);
             return old == null ? 0 : old.order.revision();
         }
@@ -127,13 +123,7 @@ final class DispatchProcessors {
                 entry.setValue(r);
                 return -1;
             }
-            r.attempts++;
-            r.state = DispatchState.SENT;
-            r.transport = Transport.values()[transport];
-            if (!r.sent()) {
-                r.firstSentMillis = nowMillis;
-            }
-            r.nextAttemptMillis = nextAttemptMillis;
+            r.markSent(Transport.values()[transport], nowMillis, nextAttemptMillis);
             entry.setValue(r);
             return r.attempts;
         }

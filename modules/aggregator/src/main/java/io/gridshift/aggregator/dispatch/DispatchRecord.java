@@ -37,6 +37,19 @@ public final class DispatchRecord implements IdentifiedDataSerializable {
         this.nextAttemptMillis = issuedAtMillis;
     }
 
+    /**
+     * Counts one more send over {@code via} at {@code nowMillis}; the next is due at {@code next}.
+     */
+    void markSent(Transport via, long nowMillis, long next) {
+        attempts++;
+        state = DispatchState.SENT;
+        transport = via;
+        if (!sent()) {
+            firstSentMillis = nowMillis;
+        }
+        nextAttemptMillis = next;
+    }
+
     DispatchView view() {
         return new DispatchView(
                 order,

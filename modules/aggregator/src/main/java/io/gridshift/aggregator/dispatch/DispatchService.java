@@ -247,8 +247,9 @@ public final class DispatchService {
      */
     public int retryDue() {
         Set<String> due = map.localKeySet(new DispatchProcessors.Due(clock.millis()));
-        for (String key : due) {
-            DispatchRecord r = map.get(key);
+        for (Map.Entry<String, DispatchRecord> entry : map.getAll(due).entrySet()) {
+            String key = entry.getKey();
+            DispatchRecord r = entry.getValue();
             if (r == null || !r.state.awaitsAck()) {
                 continue;
             }
