@@ -29,6 +29,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -150,29 +152,50 @@ public final class FleetState implements AutoCloseable {
 
     /**
      * The fleet's totals: the sum of every member's. A member that leaves while asked is asked
-     * again (its sites are then counted by the members that took them over).
+     * again (its sites are then counted by the members that took them over). While partitions move
+     * or a member recounts, its totals may count a site twice or not at all, so the members are
+     * asked again every {@value #UNSETTLED_RETRY_MS} ms, for at most {@value #UNSETTLED_TRIES}
+     * tries; after that the last sum is returned as it is, and a warning logged.
      */
     public CompletionStage<FleetSummary> summary() {
-        return summary(3);
+        return summary(3, UNSETTLED_TRIES);
     }
 
-    private CompletionStage<FleetSummary> summary(int triesLeft) {
+    static final int UNSETTLED_TRIES = 100;
+    static final long UNSETTLED_RETRY_MS = 100;
+
+    private CompletionStage<FleetSummary> summary(int leftTriesLeft, int unsettledTriesLeft) {
         return summaryOnce()
                 .handle(
-                        (s, e) -> {
+                        (sum, e) -> {
                             Throwable cause = e instanceof CompletionException ? e.getCause() : e;
-                            if (cause instanceof MemberLeftException && triesLeft > 1) {
-                                return summary(triesLeft - 1);
+                            if (cause instanceof MemberLeftException && leftTriesLeft > 1) {
+                                return summary(leftTriesLeft - 1, unsettledTriesLeft);
                             }
-                            return e == null
-                                    ? CompletableFuture.completedFuture(s)
-                                    : CompletableFuture.<FleetSummary>failedFuture(cause);
+                            if (e != null) {
+                                return CompletableFuture.<FleetSummary>failedFuture(cause);
+                            }
+                            if (sum.settled()) {
+                                return CompletableFuture.completedFuture(sum.totals());
+                            }
+                            if (unsettledTriesLeft <= 1) {
+                                LOG.warn(
+                                        "fleet totals read while partitions were still moving or"
+                                                + " members recounting; they may be off");
+                                return CompletableFuture.completedFuture(sum.totals());
+                            }
+                            return CompletableFuture.supplyAsync(
+                                            () -> null,
+                                            CompletableFuture.delayedExecutor(
+                                                    UNSETTLED_RETRY_MS, TimeUnit.MILLISECONDS))
+                                    .thenCompose(
+                                            x -> summary(leftTriesLeft, unsettledTriesLeft - 1));
                         })
                 .thenCompose(stage -> stage);
     }
 
-    private CompletableFuture<FleetSummary> summaryOnce() {
-        CompletableFuture<FleetSummary> result = new CompletableFuture<>();
+    private CompletableFuture<MemberSummaryTask.Answer> summaryOnce() {
+        CompletableFuture<MemberSummaryTask.Answer> result = new CompletableFuture<>();
         hz.getExecutorService(EXECUTOR)
                 .submitToAllMembers(
                         new MemberSummaryTask(),
@@ -183,15 +206,17 @@ public final class FleetState implements AutoCloseable {
                             @Override
                             public void onComplete(Map<Member, Object> values) {
                                 FleetSummary sum = FleetSummary.EMPTY;
+                                boolean settled = true;
                                 for (Object v : values.values()) {
-                                    if (v instanceof FleetSummary s) {
-                                        sum = sum.plus(s);
+                                    if (v instanceof MemberSummaryTask.Answer a) {
+                                        sum = sum.plus(a.totals());
+                                        settled &= a.settled();
                                     } else if (v instanceof Throwable t) {
                                         result.completeExceptionally(t);
                                         return;
                                     }
                                 }
-                                result.complete(sum);
+                                result.complete(new MemberSummaryTask.Answer(sum, settled));
                             }
                         });
         return result;
@@ -270,25 +295,36 @@ public final class FleetState implements AutoCloseable {
     }
 
     private void reconcileLater(String why) {
-        housekeeping.execute(
-                () -> {
-                    try {
-                        reconcile();
-                        LOG.info("fleet totals recounted after {}", why);
-                    } catch (RuntimeException e) {
-                        LOG.warn("recounting the fleet totals after {} failed", why, e);
-                    }
-                });
+        totals.recountQueued();
+        try {
+            housekeeping.execute(
+                    () -> {
+                        try {
+                            reconcile();
+                            LOG.info("fleet totals recounted after {}", why);
+                        } catch (RuntimeException e) {
+                            LOG.warn("recounting the fleet totals after {} failed", why, e);
+                        } finally {
+                            totals.recountDone();
+                        }
+                    });
+        } catch (RejectedExecutionException e) {
+            totals.recountDone();
+            LOG.debug("no recount after {}: the fleet state is closed", why);
+        }
     }
 
     /** Recounts when partitions moved or members came or went. */
     private final class Recount implements MigrationListener, MembershipListener {
         @Override
-        public void migrationStarted(MigrationState state) {}
+        public void migrationStarted(MigrationState state) {
+            totals.migrating(true);
+        }
 
         @Override
         public void migrationFinished(MigrationState state) {
             reconcileLater("a migration of " + state.getCompletedMigrations() + " partitions");
+            totals.migrating(false);
         }
 
         @Override
@@ -305,6 +341,8 @@ public final class FleetState implements AutoCloseable {
         @Override
         public void memberRemoved(MembershipEvent event) {
             reconcileLater("member " + event.getMember().getAddress() + " left");
+            // a coordinator that left may never report the end of its migrations
+            totals.migrating(false);
         }
     }
 }

@@ -5,9 +5,9 @@ import com.hazelcast.core.HazelcastInstanceAware;
 import java.io.Serializable;
 import java.util.concurrent.Callable;
 
-/** Asks one member for the totals of the sites it owns. */
+/** Asks one member for the totals of the sites it owns, and whether they are settled. */
 final class MemberSummaryTask
-        implements Callable<FleetSummary>, Serializable, HazelcastInstanceAware {
+        implements Callable<MemberSummaryTask.Answer>, Serializable, HazelcastInstanceAware {
     private static final long serialVersionUID = 1L;
     private transient HazelcastInstance hz;
 
@@ -17,7 +17,17 @@ final class MemberSummaryTask
     }
 
     @Override
-    public FleetSummary call() {
-        return MemberTotals.of(hz).summary();
+    public Answer call() {
+        MemberTotals totals = MemberTotals.of(hz);
+        boolean settled = totals.settled();
+        return new Answer(totals.summary(), settled && totals.settled());
     }
+
+    /**
+     * One member's answer.
+     *
+     * @param totals the totals of the sites it owns
+     * @param settled whether no partitions moved and no recount ran while they were read
+     */
+    record Answer(FleetSummary totals, boolean settled) implements Serializable {}
 }
