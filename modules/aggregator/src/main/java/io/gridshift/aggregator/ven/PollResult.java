@@ -24,7 +24,11 @@ public record PollResult(
         EVENTS,
         /** The VTN did not know the VEN (463/452, or it asked): it registered again. */
         REREGISTERED,
-        /** A message this VEN does not act on yet (reports, opts). */
+        /** A report request, cancellation or registration, answered. */
+        REPORTS,
+        /** The VTN ended the registration; the VEN registers anew at its next poll. */
+        REGISTRATION_CANCELLED,
+        /** A message the VEN has nothing to do with (answered or logged). */
         IGNORED
     }
 

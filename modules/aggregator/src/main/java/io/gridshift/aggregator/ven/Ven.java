@@ -2,8 +2,10 @@ package io.gridshift.aggregator.ven;
 
 import io.gridshift.aggregator.fleet.FleetState;
 import io.gridshift.aggregator.fleet.FleetSummary;
+import io.gridshift.aggregator.ven.report.FleetReportCatalog;
 import io.gridshift.openadr.codec.OadrCodec;
 import io.gridshift.openadr.event.OadrEventMapper;
+import io.gridshift.openadr.event.PowerAttributes;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +30,7 @@ public final class Ven implements AutoCloseable {
     private final VenOptions options;
     private final VenRegistration registration;
     private final VenPoller poller;
+    private final VenReports reports;
     private ScheduledExecutorService timer;
 
     public Ven(
@@ -39,7 +42,13 @@ public final class Ven implements AutoCloseable {
             Clock clock) {
         this.options = Objects.requireNonNull(options, "options");
         this.registration = new VenRegistration(options, client);
-        this.poller = new VenPoller(client, registration, fleet, decider, mapper, clock);
+        this.reports =
+                new VenReports(
+                        client,
+                        new FleetReportCatalog(options.venName(), PowerAttributes.EUROPE_400V),
+                        fleet,
+                        clock);
+        this.poller = new VenPoller(client, registration, reports, fleet, decider, mapper, clock);
     }
 
     /** A VEN for {@code fleet} with its own HTTP client, codec and event mapper. */
@@ -66,6 +75,8 @@ public final class Ven implements AutoCloseable {
                             return t;
                         });
         schedule(timer, 0);
+        long sample = options.reportSampleInterval().toMillis();
+        timer.scheduleWithFixedDelay(this::reportTick, sample, sample, TimeUnit.MILLISECONDS);
         LOG.info(
                 "VEN {} polls {} every {}",
                 options.venName(),
@@ -96,6 +107,47 @@ public final class Ven implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             LOG.debug("VEN stopped: no next poll");
         }
+    }
+
+    private void reportTick() {
+        registration
+                .current()
+                .ifPresent(
+                        reg -> {
+                            try {
+                                reports.tick(reg)
+                                        .toCompletableFuture()
+                                        .get(
+                                                options.httpTimeout().toMillis() * 2,
+                                                TimeUnit.MILLISECONDS);
+                            } catch (Exception e) {
+                                LOG.warn("sending the VEN's reports failed: {}", e.toString());
+                                if (e instanceof InterruptedException) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            }
+                        });
+    }
+
+    /**
+     * Samples the fleet for the running report requests and sends those due now; the timer does
+     * this every {@link VenOptions#reportSampleInterval()}.
+     */
+    public CompletionStage<Void> reportOnce() {
+        return registration
+                .current()
+                .map(reports::tick)
+                .orElse(java.util.concurrent.CompletableFuture.completedFuture(null));
+    }
+
+    /** The VEN's side of EiReport. */
+    public VenReports reports() {
+        return reports;
+    }
+
+    /** Ends the registration at the VTN and forgets it (the next poll registers anew). */
+    public CompletionStage<Void> cancelRegistration() {
+        return registration.cancel();
     }
 
     /** Whether the timer runs. */

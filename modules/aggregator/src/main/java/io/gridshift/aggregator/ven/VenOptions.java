@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param pollInterval how often to poll (default 10 s)
  * @param httpTimeout how long one exchange with the VTN may take (default 10 s)
  * @param folder where the registration (venID, registrationID) is kept across restarts
+ * @param reportSampleInterval how often the fleet is sampled for the reports the VTN requested, and
+ *     due reports sent (default 5 s)
  */
 public record VenOptions(
         URI vtnUrl,
@@ -22,9 +24,11 @@ public record VenOptions(
         String venId,
         Duration pollInterval,
         Duration httpTimeout,
-        Path folder) {
+        Path folder,
+        Duration reportSampleInterval) {
     public static final Duration DEFAULT_POLL = Duration.ofSeconds(10);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_REPORT_SAMPLE = Duration.ofSeconds(5);
 
     public VenOptions {
         Objects.requireNonNull(vtnUrl, "vtnUrl");
@@ -32,23 +36,31 @@ public record VenOptions(
         Objects.requireNonNull(folder, "folder");
         pollInterval = positive("pollInterval", pollInterval, DEFAULT_POLL);
         httpTimeout = positive("httpTimeout", httpTimeout, DEFAULT_TIMEOUT);
+        reportSampleInterval =
+                positive("reportSampleInterval", reportSampleInterval, DEFAULT_REPORT_SAMPLE);
     }
 
     /** The defaults: the VTN assigns the venID, a poll every 10 s, 10 s per exchange. */
     public static VenOptions of(URI vtnUrl, String venName, Path folder) {
-        return new VenOptions(vtnUrl, venName, null, DEFAULT_POLL, DEFAULT_TIMEOUT, folder);
+        return new VenOptions(vtnUrl, venName, null, DEFAULT_POLL, DEFAULT_TIMEOUT, folder, null);
     }
 
     public VenOptions withVenId(String id) {
-        return new VenOptions(vtnUrl, venName, id, pollInterval, httpTimeout, folder);
+        return new VenOptions(
+                vtnUrl, venName, id, pollInterval, httpTimeout, folder, reportSampleInterval);
     }
 
     public VenOptions withPollInterval(Duration d) {
-        return new VenOptions(vtnUrl, venName, venId, d, httpTimeout, folder);
+        return new VenOptions(vtnUrl, venName, venId, d, httpTimeout, folder, reportSampleInterval);
     }
 
     public VenOptions withHttpTimeout(Duration d) {
-        return new VenOptions(vtnUrl, venName, venId, pollInterval, d, folder);
+        return new VenOptions(
+                vtnUrl, venName, venId, pollInterval, d, folder, reportSampleInterval);
+    }
+
+    public VenOptions withReportSampleInterval(Duration d) {
+        return new VenOptions(vtnUrl, venName, venId, pollInterval, httpTimeout, folder, d);
     }
 
     /** The URL of one simpleHttp service, e.g. {@code OadrPoll}. */

@@ -19,9 +19,13 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.openadr.oadr20b.OadrCancelPartyRegistrationType;
+import org.openadr.oadr20b.OadrCancelReportType;
+import org.openadr.oadr20b.OadrCreateReportType;
 import org.openadr.oadr20b.OadrDistributeEventType;
 import org.openadr.oadr20b.OadrPayload;
 import org.openadr.oadr20b.OadrPollType;
+import org.openadr.oadr20b.OadrRegisterReportType;
 import org.openadr.oadr20b.OadrRequestReregistrationType;
 import org.openadr.oadr20b.OadrResponseType;
 import org.slf4j.Logger;
@@ -41,6 +45,7 @@ public final class VenPoller {
 
     private final VtnClient client;
     private final VenRegistration registration;
+    private final VenReports reports;
     private final Supplier<CompletionStage<FleetSummary>> fleet;
     private final EventDecider decider;
     private final OadrEventMapper mapper;
@@ -54,12 +59,14 @@ public final class VenPoller {
     public VenPoller(
             VtnClient client,
             VenRegistration registration,
+            VenReports reports,
             Supplier<CompletionStage<FleetSummary>> fleet,
             EventDecider decider,
             OadrEventMapper mapper,
             Clock clock) {
         this.client = Objects.requireNonNull(client, "client");
         this.registration = Objects.requireNonNull(registration, "registration");
+        this.reports = Objects.requireNonNull(reports, "reports");
         this.fleet = Objects.requireNonNull(fleet, "fleet");
         this.decider = Objects.requireNonNull(decider, "decider");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
@@ -75,6 +82,7 @@ public final class VenPoller {
         }
         registration
                 .ensure()
+                .thenCompose(reg -> reports.ensureRegistered(reg).thenApply(x -> reg))
                 .thenCompose(this::poll)
                 .whenComplete(
                         (result, error) -> {
@@ -130,9 +138,32 @@ public final class VenPoller {
             return Stages.settled(fleet.get())
                     .thenCompose(summary -> distribute(reg, distribute, summary));
         }
+        if (body instanceof OadrCreateReportType create) {
+            return reports.onCreateReport(reg, create).thenApply(x -> reportsResult());
+        }
+        if (body instanceof OadrCancelReportType cancel) {
+            return reports.onCancelReport(reg, cancel).thenApply(x -> reportsResult());
+        }
+        if (body instanceof OadrRegisterReportType register) {
+            return reports.onRegisterReport(reg, register).thenApply(x -> reportsResult());
+        }
+        if (body instanceof OadrCancelPartyRegistrationType cancel) {
+            return registration
+                    .cancelledByVtn(cancel)
+                    .thenApply(
+                            ours ->
+                                    PollResult.of(
+                                            ours
+                                                    ? PollResult.Outcome.REGISTRATION_CANCELLED
+                                                    : PollResult.Outcome.IGNORED));
+        }
         LOG.debug(
                 "poll answered with {}: not acted on", OadrMessages.name(p.getOadrSignedObject()));
         return CompletableFuture.completedFuture(PollResult.of(PollResult.Outcome.IGNORED));
+    }
+
+    private static PollResult reportsResult() {
+        return PollResult.of(PollResult.Outcome.REPORTS);
     }
 
     private CompletionStage<PollResult> reRegister() {

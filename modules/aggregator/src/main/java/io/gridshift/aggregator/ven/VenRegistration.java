@@ -2,6 +2,7 @@ package io.gridshift.aggregator.ven;
 
 import io.gridshift.domain.error.ErrorKind;
 import io.gridshift.domain.error.GridshiftException;
+import io.gridshift.openadr.message.OadrResponseCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,9 +17,12 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
+import org.openadr.oadr20b.OadrCancelPartyRegistrationType;
+import org.openadr.oadr20b.OadrCanceledPartyRegistrationType;
 import org.openadr.oadr20b.OadrCreatePartyRegistrationType;
 import org.openadr.oadr20b.OadrCreatedPartyRegistrationType;
 import org.openadr.oadr20b.OadrQueryRegistrationType;
+import org.openadr.oadr20b.OadrResponseType;
 import org.openadr.oadr20b.OadrTransportType;
 import org.openadr.oadr20b.ei.EiResponseType;
 
@@ -78,6 +82,66 @@ public final class VenRegistration {
             return CompletableFuture.completedFuture(known);
         }
         return register(options.venId());
+    }
+
+    /**
+     * Ends the registration at the VTN ({@code oadrCancelPartyRegistration}) and forgets it here;
+     * the next {@link #ensure()} registers anew.
+     */
+    public CompletionStage<Void> cancel() {
+        Registration r = current.get();
+        if (r == null) {
+            r = load().orElse(null);
+        }
+        if (r == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        OadrCancelPartyRegistrationType cancel = new OadrCancelPartyRegistrationType();
+        cancel.setSchemaVersion(SCHEMA_VERSION);
+        cancel.setRequestID(requestId());
+        cancel.setRegistrationID(r.registrationId());
+        cancel.setVenID(r.venId());
+        return client.exchange(SERVICE, cancel, OadrCanceledPartyRegistrationType.class)
+                .thenAccept(
+                        canceled -> {
+                            ok(canceled.getEiResponse(), "oadrCancelPartyRegistration");
+                            forget();
+                        });
+    }
+
+    /**
+     * The VTN ended the registration ({@code oadrCancelPartyRegistration}): answers {@code
+     * oadrCanceledPartyRegistration} and forgets it; the next {@link #ensure()} registers anew. A
+     * cancellation naming another registration is answered 452 and changes nothing.
+     */
+    public CompletionStage<Boolean> cancelledByVtn(OadrCancelPartyRegistrationType cancel) {
+        Registration r = current.get();
+        boolean ours = r != null && r.registrationId().equals(cancel.getRegistrationID());
+        OadrCanceledPartyRegistrationType canceled = new OadrCanceledPartyRegistrationType();
+        canceled.setSchemaVersion(SCHEMA_VERSION);
+        canceled.setRegistrationID(cancel.getRegistrationID());
+        canceled.setVenID(r != null ? r.venId() : cancel.getVenID());
+        canceled.setEiResponse(
+                ours
+                        ? OadrResponseCode.OK.response(cancel.getRequestID(), null)
+                        : OadrResponseCode.INVALID_ID.response(
+                                cancel.getRequestID(),
+                                "registrationID "
+                                        + cancel.getRegistrationID()
+                                        + " is not this VEN's"));
+        if (ours) {
+            forget();
+        }
+        return client.exchange(SERVICE, canceled, OadrResponseType.class).thenApply(x -> ours);
+    }
+
+    private void forget() {
+        current.set(null);
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot forget the registration in " + file, e);
+        }
     }
 
     /** Registers again, keeping the venID the VEN had (the VTN forgot the VEN). */

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.openadr.oadr20b.OadrPayload;
+import org.openadr.oadr20b.OadrResponseType;
 
 /**
  * Posts OpenADR 2.0b documents to the VTN's simpleHttp services and reads the answers, both through
@@ -73,6 +74,7 @@ public final class VtnClient {
     /** Posts {@code message} and expects an answer of {@code type}. */
     public <T> CompletionStage<T> exchange(String service, Object message, Class<T> type) {
         return post(service, message)
+                .thenApply(payload -> refusedIfResponse(service, message, payload, type))
                 .thenApply(
                         payload ->
                                 OadrMessages.body(payload.getOadrSignedObject(), type)
@@ -89,6 +91,32 @@ public final class VtnClient {
                                                                                         .getOadrSignedObject())
                                                                         + ", expected "
                                                                         + type.getSimpleName())));
+    }
+
+    /**
+     * A VTN that cannot take a message answers a plain {@code oadrResponse} with an error code
+     * where another reply was expected: that is a refusal, named with its code.
+     */
+    private static OadrPayload refusedIfResponse(
+            String service, Object message, OadrPayload payload, Class<?> expected) {
+        if (expected == OadrResponseType.class) {
+            return payload;
+        }
+        Object body = OadrMessages.body(payload.getOadrSignedObject());
+        if (body instanceof OadrResponseType r && r.getEiResponse() != null) {
+            throw new GridshiftException(
+                    ErrorKind.UNAVAILABLE,
+                    "vtn-refused",
+                    "VTN "
+                            + service
+                            + " refused "
+                            + OadrMessages.name(OadrMessages.signedObject(message))
+                            + ": "
+                            + r.getEiResponse().getResponseCode()
+                            + " "
+                            + r.getEiResponse().getResponseDescription());
+        }
+        return payload;
     }
 
     private OadrPayload read(String service, URI uri, HttpResponse<byte[]> response) {

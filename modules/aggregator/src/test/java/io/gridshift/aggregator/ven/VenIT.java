@@ -203,6 +203,20 @@ class VenIT {
     }
 
     @Test
+    void theVenRegistersItsReportsAndCanEndItsRegistration() throws Exception {
+        String venId = register(ven);
+        assertThat(poll(ven).outcome()).isEqualTo(PollResult.Outcome.IDLE);
+        var reg = ven.registration().current().orElseThrow();
+        assertThat(ven.reports().registered(reg)).isTrue();
+
+        ven.cancelRegistration().toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+        assertThat(registry.find(venId)).isEmpty();
+        assertThat(folder.resolve(VenRegistration.FILE)).doesNotExist();
+        assertThat(ven.registration().current()).isEmpty();
+    }
+
+    @Test
     void aCancelledEventIsAcknowledged() throws Exception {
         String venId = register(ven);
         createEvent("evt-cancel", venId, -100);

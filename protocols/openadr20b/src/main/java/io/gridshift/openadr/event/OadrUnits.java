@@ -28,7 +28,7 @@ import org.openadr.oadr20b.power.VoltageType;
  * back. Real power, real energy and currencies are written as their OpenADR elements; any other
  * unit as an {@code oadr:customUnit}.
  */
-final class OadrUnits {
+public final class OadrUnits {
     private static final ObjectFactory OADR = new ObjectFactory();
     private static final org.openadr.oadr20b.power.ObjectFactory POWER =
             new org.openadr.oadr20b.power.ObjectFactory();
@@ -48,7 +48,7 @@ final class OadrUnits {
     private OadrUnits() {}
 
     /** The unit text of an item, e.g. "kW"; null for none. */
-    static String unit(JAXBElement<? extends ItemBaseType> item) {
+    public static String unit(JAXBElement<? extends ItemBaseType> item) {
         if (item == null || item.getValue() == null) {
             return null;
         }
@@ -95,7 +95,8 @@ final class OadrUnits {
     }
 
     /** The item for a unit text; null for null. Power needs the grid's attributes. */
-    static JAXBElement<? extends ItemBaseType> item(String unit, PowerAttributes attributes) {
+    public static JAXBElement<? extends ItemBaseType> item(
+            String unit, PowerAttributes attributes) {
         if (unit == null) {
             return null;
         }
