@@ -18,6 +18,7 @@ import io.gridshift.aggregator.ingest.SiteThrottle;
 import io.gridshift.aggregator.metrics.AggregatorMetrics;
 import io.gridshift.aggregator.mqtt.MqttDispatchSender;
 import io.gridshift.aggregator.mqtt.MqttIngress;
+import io.gridshift.aggregator.ven.GridEventLog;
 import io.gridshift.aggregator.ven.Ven;
 import io.gridshift.broker.EmbeddedMqttBroker;
 import io.gridshift.edge.codec.EdgeCodec;
@@ -66,6 +67,7 @@ public final class AggregatorNode implements AutoCloseable {
     private CoapIngress coap;
     private HttpApi http;
     private Ven ven;
+    private GridEventLog gridEvents;
 
     private AggregatorNode(AggregatorOptions options, AggregatorMetrics metrics) {
         this.options = options;
@@ -134,25 +136,7 @@ public final class AggregatorNode implements AutoCloseable {
                         options.codec(),
                         nodeId);
         await(vertx.deployVerticle(coap));
-        http =
-                new HttpApi(
-                        options.httpHost(),
-                        options.httpPort(),
-                        fleet,
-                        dispatch,
-                        metrics,
-                        clock,
-                        List.of(
-                                new HealthProbe(
-                                        "cluster", () -> hz.getLifecycleService().isRunning()),
-                                new HealthProbe("mqtt", mqtt::isConnected),
-                                new HealthProbe("coap", () -> coap.port() > 0)));
-        await(vertx.deployVerticle(http));
-        if (options.ven() != null) {
-            ven = new Ven(options.ven(), fleet, clock);
-            ven.start();
-            closeables.add(0, ven);
-        }
+        startApiAndVen(clock);
         registerGauges();
         LOG.info(
                 "aggregator node {} up: cluster {} ({} members), MQTT {}, CoAP {}:{}, HTTP {}:{}",
@@ -164,6 +148,30 @@ public final class AggregatorNode implements AutoCloseable {
                 coap.port(),
                 options.httpHost(),
                 http.port());
+    }
+
+    private void startApiAndVen(Clock clock) throws Exception {
+        gridEvents = new GridEventLog(hz, vertx.eventBus());
+        http =
+                new HttpApi(
+                        options.httpHost(),
+                        options.httpPort(),
+                        fleet,
+                        dispatch,
+                        gridEvents,
+                        metrics,
+                        clock,
+                        List.of(
+                                new HealthProbe(
+                                        "cluster", () -> hz.getLifecycleService().isRunning()),
+                                new HealthProbe("mqtt", mqtt::isConnected),
+                                new HealthProbe("coap", () -> coap.port() > 0)));
+        await(vertx.deployVerticle(http));
+        if (options.ven() != null) {
+            ven = new Ven(options.ven(), fleet, clock, gridEvents);
+            ven.start();
+            closeables.add(0, ven);
+        }
     }
 
     private Future<Vertx> clusteredVertx() {
@@ -250,6 +258,11 @@ public final class AggregatorNode implements AutoCloseable {
     /** The REST API's port. */
     public int httpPort() {
         return http.port();
+    }
+
+    /** The grid events the VEN received, as recorded on the cluster. */
+    public GridEventLog gridEvents() {
+        return gridEvents;
     }
 
     /** The OpenADR 2.0b VEN, when the options configure one. */

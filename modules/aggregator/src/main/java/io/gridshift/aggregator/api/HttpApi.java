@@ -3,11 +3,14 @@ package io.gridshift.aggregator.api;
 import io.gridshift.aggregator.dispatch.DispatchService;
 import io.gridshift.aggregator.fleet.FleetState;
 import io.gridshift.aggregator.metrics.AggregatorMetrics;
+import io.gridshift.aggregator.ven.GridEventLog;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
@@ -38,6 +41,7 @@ public final class HttpApi extends VerticleBase {
     private final int requestedPort;
     private final FleetState fleet;
     private final DispatchService dispatch;
+    private final GridEventLog events;
     private final AggregatorMetrics metrics;
     private final Clock clock;
     private final List<HealthProbe> readiness;
@@ -53,6 +57,7 @@ public final class HttpApi extends VerticleBase {
             int port,
             FleetState fleet,
             DispatchService dispatch,
+            GridEventLog events,
             AggregatorMetrics metrics,
             Clock clock,
             List<HealthProbe> readiness) {
@@ -60,6 +65,7 @@ public final class HttpApi extends VerticleBase {
         this.requestedPort = port;
         this.fleet = Objects.requireNonNull(fleet, "fleet");
         this.dispatch = Objects.requireNonNull(dispatch, "dispatch");
+        this.events = Objects.requireNonNull(events, "events");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.readiness = List.copyOf(readiness);
@@ -110,6 +116,19 @@ public final class HttpApi extends VerticleBase {
         builder.getRoute("listDispatches").addHandler(orders::list);
         builder.getRoute("getDispatch").addHandler(orders::get);
         builder.getRoute("createDispatch").addHandler(orders::create);
+        builder.getRoute("listGridEvents")
+                .addHandler(
+                        ctx ->
+                                Requests.reply(
+                                        ctx,
+                                        vertx.executeBlocking(
+                                                () ->
+                                                        new JsonObject()
+                                                                .put(
+                                                                        "events",
+                                                                        new JsonArray(
+                                                                                events.all())),
+                                                false)));
         Router router = builder.createRouter();
 
         router.get("/openapi.yaml")

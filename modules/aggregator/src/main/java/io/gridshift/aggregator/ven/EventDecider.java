@@ -1,6 +1,5 @@
 package io.gridshift.aggregator.ven;
 
-import io.gridshift.aggregator.fleet.FleetSummary;
 import io.gridshift.domain.event.EventSignal;
 import io.gridshift.domain.event.GridEvent;
 import io.gridshift.domain.event.OptType;
@@ -11,13 +10,15 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 
 /**
- * Whether the fleet takes part in an event. It opts in when the fleet's flexibility now covers the
- * event's largest requested reduction and the event is not a test; otherwise it opts out, saying
- * why. A cancelled event is acknowledged (opt in: the VEN has taken note).
+ * Whether the fleet takes part in an event. It opts in when the flexibility of the part of the
+ * fleet the event addresses, less what higher-priority overlapping events already take, covers the
+ * event's largest requested reduction; otherwise it opts out, saying why. A cancelled event is
+ * acknowledged (opt in: the VEN has taken note); a test event is acknowledged and never dispatched;
+ * an event addressed to other VENs only is opted out of.
  *
  * <p>The requested reduction comes from the LOAD_DISPATCH signals: a DELTA asks to shed {@code
- * -value} kW, a SETPOINT asks the load down to {@code value} kW (from the fleet's load now). An
- * event with only SIMPLE levels asks for no number: any flexibility covers it.
+ * -value} kW, a SETPOINT asks the load down to {@code value} kW (from the scope's load now). An
+ * event with only SIMPLE levels or prices asks for no number: any flexibility covers it.
  */
 public final class EventDecider {
     /**
@@ -25,38 +26,46 @@ public final class EventDecider {
      *
      * @param opt opt in or out
      * @param reason why, for the log and the operators
+     * @param requestedKw the reduction the event asks for (0 when it names none)
      */
-    public record Decision(OptType opt, String reason) {}
+    public record Decision(OptType opt, String reason, double requestedKw) {}
 
-    public Decision decide(GridEvent event, FleetSummary fleet) {
+    /**
+     * @param scope the part of the fleet the event addresses
+     * @param committedKw the reduction higher-priority overlapping events already take from it
+     */
+    public Decision decide(GridEvent event, EventScope scope, double committedKw) {
         if (event.isCancelled()) {
-            return new Decision(OptType.OPT_IN, "cancellation acknowledged");
+            return new Decision(OptType.OPT_IN, "cancellation acknowledged", 0);
         }
+        if (!scope.addressed()) {
+            return new Decision(OptType.OPT_OUT, scope.what(), 0);
+        }
+        OptionalDouble requested = requestedReductionKw(event, scope.loadKw());
+        double kw = requested.orElse(0);
         if (event.testEvent()) {
-            return new Decision(OptType.OPT_OUT, "test event: acknowledged, not dispatched");
+            return new Decision(OptType.OPT_IN, "test event: acknowledged, not dispatched", kw);
         }
-        double flex = fleet.flexKw();
-        OptionalDouble requested = requestedReductionKw(event, fleet.loadKw());
+        double available = Math.max(0, scope.flexKw() - committedKw);
+        String has =
+                scope.what()
+                        + " flexibility "
+                        + kw(available)
+                        + " kW"
+                        + (committedKw > 0
+                                ? " (" + kw(committedKw) + " kW taken by higher-priority events)"
+                                : "");
         if (requested.isEmpty()) {
-            return flex > 0
-                    ? new Decision(
-                            OptType.OPT_IN,
-                            "no kW requested; fleet flexibility " + kw(flex) + " kW")
-                    : new Decision(OptType.OPT_OUT, "the fleet has no flexibility now");
+            return available > 0
+                    ? new Decision(OptType.OPT_IN, "no kW requested; " + has, 0)
+                    : new Decision(OptType.OPT_OUT, "no flexibility now: " + has, 0);
         }
-        double kw = requested.getAsDouble();
-        if (kw <= flex) {
+        if (kw <= available) {
             return new Decision(
-                    OptType.OPT_IN,
-                    "fleet flexibility " + kw(flex) + " kW covers the " + kw(kw) + " kW requested");
+                    OptType.OPT_IN, has + " covers the " + kw(kw) + " kW requested", kw);
         }
         return new Decision(
-                OptType.OPT_OUT,
-                "fleet flexibility "
-                        + kw(flex)
-                        + " kW does not cover the "
-                        + kw(kw)
-                        + " kW requested");
+                OptType.OPT_OUT, has + " does not cover the " + kw(kw) + " kW requested", kw);
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.gridshift.aggregator.ven;
 
 import io.gridshift.aggregator.fleet.FleetState;
-import io.gridshift.aggregator.fleet.FleetSummary;
 import io.gridshift.aggregator.ven.report.FleetReportCatalog;
 import io.gridshift.openadr.codec.OadrCodec;
 import io.gridshift.openadr.event.OadrEventMapper;
@@ -14,7 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,35 +30,44 @@ public final class Ven implements AutoCloseable {
     private final VenRegistration registration;
     private final VenPoller poller;
     private final VenReports reports;
+    private final EventIntake intake;
     private ScheduledExecutorService timer;
 
+    /**
+     * @param listener told of every event received or changed (the aggregator records and publishes
+     *     it)
+     */
     public Ven(
             VenOptions options,
             VtnClient client,
-            Supplier<CompletionStage<FleetSummary>> fleet,
+            FleetView fleet,
             EventDecider decider,
             OadrEventMapper mapper,
-            Clock clock) {
+            Clock clock,
+            Consumer<ReceivedEvent> listener) {
         this.options = Objects.requireNonNull(options, "options");
         this.registration = new VenRegistration(options, client);
         this.reports =
                 new VenReports(
                         client,
                         new FleetReportCatalog(options.venName(), PowerAttributes.EUROPE_400V),
-                        fleet,
+                        fleet::summary,
                         clock);
-        this.poller = new VenPoller(client, registration, reports, fleet, decider, mapper, clock);
+        this.intake = new EventIntake(fleet, decider, mapper, clock, listener);
+        this.poller = new VenPoller(client, registration, reports, intake);
     }
 
     /** A VEN for {@code fleet} with its own HTTP client, codec and event mapper. */
-    public Ven(VenOptions options, FleetState fleet, Clock clock) {
+    public Ven(
+            VenOptions options, FleetState fleet, Clock clock, Consumer<ReceivedEvent> listener) {
         this(
                 options,
                 new VtnClient(options, new OadrCodec()),
-                fleet::summary,
+                FleetView.of(fleet),
                 new EventDecider(),
                 new OadrEventMapper(),
-                clock);
+                clock,
+                listener);
     }
 
     /** Starts polling: the first poll at once, then one every poll interval after the last. */
@@ -171,7 +179,7 @@ public final class Ven implements AutoCloseable {
 
     /** The events received, latest modification each. */
     public List<ReceivedEvent> events() {
-        return poller.events();
+        return intake.events();
     }
 
     /** Stops the timer (a poll under way completes). */

@@ -1,24 +1,15 @@
 package io.gridshift.aggregator.ven;
 
-import io.gridshift.aggregator.cluster.Stages;
-import io.gridshift.aggregator.fleet.FleetSummary;
 import io.gridshift.domain.error.ErrorKind;
 import io.gridshift.domain.error.GridshiftException;
 import io.gridshift.domain.event.GridEvent;
-import io.gridshift.domain.event.ResponseRequired;
-import io.gridshift.openadr.event.OadrEventMapper;
 import io.gridshift.openadr.message.OadrMessages;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import org.openadr.oadr20b.OadrCancelPartyRegistrationType;
 import org.openadr.oadr20b.OadrCancelReportType;
 import org.openadr.oadr20b.OadrCreateReportType;
@@ -46,31 +37,18 @@ public final class VenPoller {
     private final VtnClient client;
     private final VenRegistration registration;
     private final VenReports reports;
-    private final Supplier<CompletionStage<FleetSummary>> fleet;
-    private final EventDecider decider;
-    private final OadrEventMapper mapper;
-    private final Clock clock;
-    private final Map<String, ReceivedEvent> events = new ConcurrentHashMap<>();
+    private final EventIntake intake;
     private final AtomicReference<CompletableFuture<PollResult>> inFlight = new AtomicReference<>();
 
-    /**
-     * @param fleet the fleet's summary now (e.g. {@code FleetState::summary})
-     */
     public VenPoller(
             VtnClient client,
             VenRegistration registration,
             VenReports reports,
-            Supplier<CompletionStage<FleetSummary>> fleet,
-            EventDecider decider,
-            OadrEventMapper mapper,
-            Clock clock) {
+            EventIntake intake) {
         this.client = Objects.requireNonNull(client, "client");
         this.registration = Objects.requireNonNull(registration, "registration");
         this.reports = Objects.requireNonNull(reports, "reports");
-        this.fleet = Objects.requireNonNull(fleet, "fleet");
-        this.decider = Objects.requireNonNull(decider, "decider");
-        this.mapper = Objects.requireNonNull(mapper, "mapper");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.intake = Objects.requireNonNull(intake, "intake");
     }
 
     /** Polls once; while a poll is under way, its stage. */
@@ -94,13 +72,6 @@ public final class VenPoller {
                             }
                         });
         return mine;
-    }
-
-    /** The events received, latest modification each, by event id. */
-    public List<ReceivedEvent> events() {
-        return events.values().stream()
-                .sorted(Comparator.comparing(e -> e.event().id().value()))
-                .toList();
     }
 
     private CompletionStage<PollResult> poll(VenRegistration.Registration reg) {
@@ -135,8 +106,7 @@ public final class VenPoller {
             return reRegister();
         }
         if (body instanceof OadrDistributeEventType distribute) {
-            return Stages.settled(fleet.get())
-                    .thenCompose(summary -> distribute(reg, distribute, summary));
+            return distribute(reg, distribute);
         }
         if (body instanceof OadrCreateReportType create) {
             return reports.onCreateReport(reg, create).thenApply(x -> reportsResult());
@@ -173,45 +143,21 @@ public final class VenPoller {
     }
 
     private CompletionStage<PollResult> distribute(
-            VenRegistration.Registration reg,
-            OadrDistributeEventType distribute,
-            FleetSummary summary) {
-        List<ReceivedEvent> received = new ArrayList<>();
-        List<ReceivedEvent> toAnswer = new ArrayList<>();
-        for (GridEvent event : mapper.toGridEvents(distribute)) {
-            String id = event.id().value();
-            ReceivedEvent known = events.get(id);
-            if (known != null
-                    && known.answered()
-                    && known.event().modificationNumber() == event.modificationNumber()) {
-                // answered already (it comes again while another event is pending)
-                received.add(known);
-                continue;
-            }
-            ReceivedEvent fresh =
-                    new ReceivedEvent(
-                            event, decider.decide(event, summary), false, clock.instant());
-            LOG.info(
-                    "event {} modification {}: {} ({})",
-                    id,
-                    event.modificationNumber(),
-                    fresh.decision().opt(),
-                    fresh.decision().reason());
-            if (event.responseRequired() == ResponseRequired.NEVER) {
-                fresh = fresh.asAnswered();
-            } else {
-                toAnswer.add(fresh);
-            }
-            events.put(id, fresh);
-            received.add(fresh);
-        }
-        if (toAnswer.isEmpty()) {
+            VenRegistration.Registration reg, OadrDistributeEventType distribute) {
+        return intake.take(reg.venId(), distribute)
+                .thenCompose(in -> answer(reg, distribute.getRequestID(), in));
+    }
+
+    /** Sends the oadrCreatedEvent for what {@code in} must answer. */
+    CompletionStage<PollResult> answer(
+            VenRegistration.Registration reg, String requestId, EventIntake.Intake in) {
+        if (in.toAnswer().isEmpty()) {
             return CompletableFuture.completedFuture(
-                    new PollResult(PollResult.Outcome.EVENTS, received, List.of()));
+                    new PollResult(PollResult.Outcome.EVENTS, in.events(), List.of()));
         }
         return client.exchange(
                         EI_EVENT,
-                        CreatedEvents.of(reg.venId(), distribute.getRequestID(), toAnswer),
+                        CreatedEvents.of(reg.venId(), requestId, in.toAnswer()),
                         OadrResponseType.class)
                 .thenApply(
                         response -> {
@@ -229,18 +175,14 @@ public final class VenPoller {
                                                 + response.getEiResponse()
                                                         .getResponseDescription());
                             }
-                            List<ReceivedEvent> answered = new ArrayList<>();
-                            for (ReceivedEvent e : toAnswer) {
-                                ReceivedEvent done = e.asAnswered();
-                                events.replace(e.event().id().value(), e, done);
-                                answered.add(done);
-                            }
+                            intake.answered(in.toAnswer());
+                            List<ReceivedEvent> answered =
+                                    in.toAnswer().stream().map(ReceivedEvent::asAnswered).toList();
+                            Map<String, ReceivedEvent> now = new java.util.HashMap<>();
+                            intake.events().forEach(e -> now.put(e.event().id().value(), e));
                             List<ReceivedEvent> all =
-                                    received.stream()
-                                            .map(
-                                                    r ->
-                                                            events.getOrDefault(
-                                                                    r.event().id().value(), r))
+                                    in.events().stream()
+                                            .map(r -> now.getOrDefault(r.event().id().value(), r))
                                             .toList();
                             return new PollResult(PollResult.Outcome.EVENTS, all, answered);
                         });

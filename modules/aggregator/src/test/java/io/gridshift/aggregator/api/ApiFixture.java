@@ -14,6 +14,7 @@ import io.gridshift.aggregator.fleet.Origin;
 import io.gridshift.aggregator.fleet.SiteRoute;
 import io.gridshift.aggregator.fleet.Transport;
 import io.gridshift.aggregator.metrics.AggregatorMetrics;
+import io.gridshift.aggregator.ven.GridEventLog;
 import io.gridshift.domain.dispatch.DispatchOrder;
 import io.gridshift.domain.flex.FlexEnvelope;
 import io.gridshift.domain.flex.FlexResource;
@@ -78,6 +79,7 @@ final class ApiFixture implements AutoCloseable {
                         0,
                         fleet,
                         dispatch,
+                        new GridEventLog(hz, vertx.eventBus()),
                         metrics,
                         clock,
                         List.of(new HealthProbe("broker", brokerUp::get)));

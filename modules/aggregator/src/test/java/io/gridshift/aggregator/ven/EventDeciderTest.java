@@ -2,7 +2,6 @@ package io.gridshift.aggregator.ven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gridshift.aggregator.fleet.FleetSummary;
 import io.gridshift.domain.event.EventId;
 import io.gridshift.domain.event.EventSignal;
 import io.gridshift.domain.event.EventStatus;
@@ -13,11 +12,9 @@ import io.gridshift.domain.event.ResponseRequired;
 import io.gridshift.domain.event.SignalInterval;
 import io.gridshift.domain.event.SignalName;
 import io.gridshift.domain.event.SignalType;
-import io.gridshift.domain.flex.ResourceKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EventDeciderTest {
@@ -25,20 +22,14 @@ class EventDeciderTest {
     final EventDecider decider = new EventDecider();
 
     /** 300 kW of flexibility, 2,000 kW of load. */
-    final FleetSummary fleet =
-            new FleetSummary(
-                    1,
-                    1,
-                    2000,
-                    1600,
-                    50,
-                    Map.of(ResourceKind.BATTERY, 200.0, ResourceKind.DEFERRABLE_JOBS, 100.0),
-                    Map.of());
+    final EventScope fleet = EventScope.fleet(2000, 300);
+
+    static final EventScope EMPTY = EventScope.fleet(0, 0);
 
     @Test
     void optsInWhenTheFlexibilityCoversTheLargestReduction() {
         EventDecider.Decision d =
-                decider.decide(event(false, EventStatus.FAR, delta("kW", -100, -300)), fleet);
+                decider.decide(event(false, EventStatus.FAR, delta("kW", -100, -300)), fleet, 0);
         assertThat(d.opt()).isEqualTo(OptType.OPT_IN);
         assertThat(d.reason()).contains("300.0 kW");
     }
@@ -46,16 +37,16 @@ class EventDeciderTest {
     @Test
     void optsOutWhenOneIntervalAsksForMoreThanTheFleetHas() {
         EventDecider.Decision d =
-                decider.decide(event(false, EventStatus.FAR, delta("kW", -100, -301)), fleet);
+                decider.decide(event(false, EventStatus.FAR, delta("kW", -100, -301)), fleet, 0);
         assertThat(d.opt()).isEqualTo(OptType.OPT_OUT);
         assertThat(d.reason()).contains("does not cover the 301.0 kW");
     }
 
     @Test
     void unitsAndSetpointsAreReadAsKilowatts() {
-        assertThat(decider.decide(event(false, EventStatus.FAR, delta("MW", -0.3)), fleet).opt())
+        assertThat(decider.decide(event(false, EventStatus.FAR, delta("MW", -0.3)), fleet, 0).opt())
                 .isEqualTo(OptType.OPT_IN);
-        assertThat(decider.decide(event(false, EventStatus.FAR, delta("MW", -0.4)), fleet).opt())
+        assertThat(decider.decide(event(false, EventStatus.FAR, delta("MW", -0.4)), fleet, 0).opt())
                 .isEqualTo(OptType.OPT_OUT);
         // load 2,000 kW down to 1,750: 250 kW
         assertThat(
@@ -63,16 +54,40 @@ class EventDeciderTest {
                                         event(false, EventStatus.FAR, setpoint(1750)), 2000)
                                 .getAsDouble())
                 .isEqualTo(250);
-        assertThat(decider.decide(event(false, EventStatus.FAR, setpoint(1600)), fleet).opt())
+        assertThat(decider.decide(event(false, EventStatus.FAR, setpoint(1600)), fleet, 0).opt())
                 .isEqualTo(OptType.OPT_OUT);
     }
 
     @Test
-    void aTestEventIsOptedOutEvenWithinTheFlexibility() {
+    void aTestEventIsAcknowledgedAndNeverDispatched() {
         EventDecider.Decision d =
-                decider.decide(event(true, EventStatus.FAR, delta("kW", -10)), fleet);
+                decider.decide(event(true, EventStatus.FAR, delta("kW", -10)), fleet, 0);
+        assertThat(d.opt()).isEqualTo(OptType.OPT_IN);
+        assertThat(d.reason()).contains("test event: acknowledged, not dispatched");
+    }
+
+    @Test
+    void higherPriorityEventsTakeTheirShareFirst() {
+        // 300 kW flexible, 250 kW already committed to a higher-priority overlapping event
+        EventDecider.Decision d =
+                decider.decide(event(false, EventStatus.FAR, delta("kW", -100)), fleet, 250);
         assertThat(d.opt()).isEqualTo(OptType.OPT_OUT);
-        assertThat(d.reason()).contains("test event");
+        assertThat(d.reason())
+                .isEqualTo(
+                        "fleet flexibility 50.0 kW (250.0 kW taken by higher-priority events)"
+                                + " does not cover the 100.0 kW requested");
+        assertThat(d.requestedKw()).isEqualTo(100);
+    }
+
+    @Test
+    void anEventForOtherVensOnlyIsOptedOutOf() {
+        EventDecider.Decision d =
+                decider.decide(
+                        event(false, EventStatus.FAR, delta("kW", -1)),
+                        EventScope.notAddressed("not addressed to this VEN"),
+                        0);
+        assertThat(d.opt()).isEqualTo(OptType.OPT_OUT);
+        assertThat(d.reason()).isEqualTo("not addressed to this VEN");
     }
 
     @Test
@@ -85,14 +100,15 @@ class EventDeciderTest {
                         SignalType.LEVEL,
                         null,
                         List.of(new SignalInterval(0, Duration.ofHours(1), 2)));
-        assertThat(decider.decide(event(false, EventStatus.FAR, simple), fleet).opt())
+        assertThat(decider.decide(event(false, EventStatus.FAR, simple), fleet, 0).opt())
                 .isEqualTo(OptType.OPT_IN);
-        assertThat(decider.decide(event(false, EventStatus.FAR, simple), FleetSummary.EMPTY).opt())
+        assertThat(decider.decide(event(false, EventStatus.FAR, simple), EMPTY, 0).opt())
                 .isEqualTo(OptType.OPT_OUT);
         assertThat(
                         decider.decide(
                                         event(false, EventStatus.CANCELLED, delta("kW", -9999)),
-                                        FleetSummary.EMPTY)
+                                        EMPTY,
+                                        0)
                                 .opt())
                 .isEqualTo(OptType.OPT_IN);
     }

@@ -62,6 +62,7 @@ class VenIT {
     HazelcastInstance hz;
     FleetState fleet;
     Ven ven;
+    final List<ReceivedEvent> received = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -138,7 +139,8 @@ class VenIT {
                         .withPollInterval(pollInterval)
                         .withHttpTimeout(Duration.ofSeconds(10)),
                 fleet,
-                clock);
+                clock,
+                received::add);
     }
 
     @Test
@@ -254,7 +256,8 @@ class VenIT {
                         VenOptions.of(URI.create("http://127.0.0.1:1"), "lost", folder)
                                 .withHttpTimeout(Duration.ofSeconds(2)),
                         fleet,
-                        clock);
+                        clock,
+                        e -> {});
         assertThat(lost.pollOnce().toCompletableFuture())
                 .failsWithin(WAIT)
                 .withThrowableThat()

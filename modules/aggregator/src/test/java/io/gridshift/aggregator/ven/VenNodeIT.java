@@ -1,0 +1,151 @@
+package io.gridshift.aggregator.ven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.gridshift.aggregator.AggregatorNode;
+import io.gridshift.aggregator.AggregatorOptions;
+import io.gridshift.domain.time.ManualClock;
+import io.gridshift.openadr.codec.OadrCodec;
+import io.gridshift.vtn.VtnConfig;
+import io.gridshift.vtn.VtnVerticle;
+import io.gridshift.vtn.event.InMemoryEventStore;
+import io.gridshift.vtn.ven.VenRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A whole aggregator node with its VEN on the real VTN: an event the VTN distributes is decided on,
+ * recorded on the cluster, shown by the REST API and published on the clustered event bus.
+ */
+class VenNodeIT {
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir Path folder;
+    final ManualClock clock = new ManualClock(Instant.parse("2026-07-01T06:00:00Z"));
+    final HttpClient http = HttpClient.newHttpClient();
+    Vertx vtnVertx;
+    AggregatorNode node;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (node != null) {
+            node.close();
+        }
+        if (vtnVertx != null) {
+            vtnVertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aDistributedEventIsRecordedShownAndPublished() throws Exception {
+        vtnVertx = Vertx.vertx();
+        AtomicInteger ids = new AtomicInteger();
+        VtnVerticle vtn =
+                new VtnVerticle(
+                        new VtnConfig("VTN_NODE_IT", "127.0.0.1", 0, Duration.ofSeconds(1)),
+                        new VenRegistry(() -> "n" + ids.incrementAndGet()),
+                        new InMemoryEventStore(),
+                        new OadrCodec(),
+                        clock);
+        vtnVertx.deployVerticle(vtn)
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
+        String vtnUrl = "http://127.0.0.1:" + vtn.port();
+
+        node =
+                AggregatorNode.start(
+                        AggregatorOptions.ephemeral()
+                                .withVen(
+                                        VenOptions.of(URI.create(vtnUrl), "node-it", folder)
+                                                .withVenId("ven-node-it")
+                                                .withPollInterval(Duration.ofMillis(200))),
+                        clock);
+        List<JsonObject> heard = new CopyOnWriteArrayList<>();
+        node.vertx()
+                .eventBus()
+                .<JsonObject>consumer(GridEventLog.ADDRESS, m -> heard.add(m.body()));
+        await().atMost(WAIT)
+                .until(() -> node.ven().orElseThrow().registration().current().isPresent());
+
+        // WHEN the VTN's operator creates an event for the VEN (the fleet is empty: it opts out)
+        HttpResponse<String> created = createEvent(vtnUrl);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        // THEN the node's API shows the event and the decision, and the event bus carried it
+        await().atMost(WAIT)
+                .untilAsserted(
+                        () -> {
+                            JsonArray shown = get("/api/v1/grid-events").getJsonArray("events");
+                            assertThat(shown).hasSize(1);
+                            JsonObject e = shown.getJsonObject(0);
+                            assertThat(e.getString("eventId")).isEqualTo("evt-node");
+                            assertThat(e.getString("opt")).isEqualTo("OPT_OUT");
+                            assertThat(e.getDouble("requestedKw")).isEqualTo(50.0);
+                            assertThat(e.getString("start")).isEqualTo("2026-07-02T14:00:00Z");
+                        });
+        await().atMost(WAIT).until(() -> !heard.isEmpty());
+        assertThat(heard.get(0).getString("eventId")).isEqualTo("evt-node");
+    }
+
+    HttpResponse<String> createEvent(String vtnUrl) throws Exception {
+        JsonObject event =
+                new JsonObject()
+                        .put("eventId", "evt-node")
+                        .put("venIds", new JsonArray().add("ven-node-it"))
+                        .put("start", "2026-07-02T14:00:00Z")
+                        .put("priority", 1)
+                        .put(
+                                "signals",
+                                new JsonArray()
+                                        .add(
+                                                new JsonObject()
+                                                        .put("name", "LOAD_DISPATCH")
+                                                        .put("type", "DELTA")
+                                                        .put("unit", "kW")
+                                                        .put(
+                                                                "intervals",
+                                                                new JsonArray()
+                                                                        .add(
+                                                                                new JsonObject()
+                                                                                        .put(
+                                                                                                "duration",
+                                                                                                "PT1H")
+                                                                                        .put(
+                                                                                                "value",
+                                                                                                -50)))));
+        return http.send(
+                HttpRequest.newBuilder(URI.create(vtnUrl + "/api/v1/events"))
+                        .header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(event.encode()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonObject get(String path) throws Exception {
+        HttpResponse<String> r =
+                http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + node.httpPort() + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return new JsonObject(r.body());
+    }
+}
