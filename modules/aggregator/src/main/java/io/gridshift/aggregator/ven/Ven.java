@@ -3,6 +3,7 @@ package io.gridshift.aggregator.ven;
 import io.gridshift.aggregator.fleet.FleetState;
 import io.gridshift.aggregator.ven.report.FleetReportCatalog;
 import io.gridshift.openadr.codec.OadrCodec;
+import io.gridshift.openadr.codec.OadrCodecOptions;
 import io.gridshift.openadr.event.OadrEventMapper;
 import io.gridshift.openadr.event.PowerAttributes;
 import java.time.Clock;
@@ -62,7 +63,9 @@ public final class Ven implements AutoCloseable {
             VenOptions options, FleetState fleet, Clock clock, Consumer<ReceivedEvent> listener) {
         this(
                 options,
-                new VtnClient(options, new OadrCodec()),
+                new VtnClient(
+                        options,
+                        new OadrCodec(OadrCodecOptions.DEFAULTS.withValidate(options.validate()))),
                 FleetView.of(fleet),
                 new EventDecider(),
                 new OadrEventMapper(),

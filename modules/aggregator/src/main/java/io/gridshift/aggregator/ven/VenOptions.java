@@ -17,6 +17,13 @@ import java.util.Objects;
  * @param folder where the registration (venID, registrationID) is kept across restarts
  * @param reportSampleInterval how often the fleet is sampled for the reports the VTN requested, and
  *     due reports sent (default 5 s)
+ * @param tls mutual TLS towards the VTN; {@code null}: plain HTTP (tests and labs only)
+ * @param validate validate every OpenADR message read and written against the 2.0b schemas (default
+ *     on)
+ * @param retries how often an exchange that failed in transport (no answer, connection refused,
+ *     timeout) is tried again, with a doubling back-off from 500 ms (default 2)
+ * @param pushUrl the URL the VTN pushes to (the VEN's own endpoint, {@code
+ *     <pushUrl>/OpenADR2/Simple/2.0b/...}); {@code null}: pull, the default
  */
 public record VenOptions(
         URI vtnUrl,
@@ -25,10 +32,15 @@ public record VenOptions(
         Duration pollInterval,
         Duration httpTimeout,
         Path folder,
-        Duration reportSampleInterval) {
+        Duration reportSampleInterval,
+        VenTls tls,
+        boolean validate,
+        int retries,
+        URI pushUrl) {
     public static final Duration DEFAULT_POLL = Duration.ofSeconds(10);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_REPORT_SAMPLE = Duration.ofSeconds(5);
+    public static final int DEFAULT_RETRIES = 2;
 
     public VenOptions {
         Objects.requireNonNull(vtnUrl, "vtnUrl");
@@ -38,29 +50,140 @@ public record VenOptions(
         httpTimeout = positive("httpTimeout", httpTimeout, DEFAULT_TIMEOUT);
         reportSampleInterval =
                 positive("reportSampleInterval", reportSampleInterval, DEFAULT_REPORT_SAMPLE);
+        if (retries < 0 || retries > 10) {
+            throw new IllegalArgumentException("retries must be 0 to 10: " + retries);
+        }
     }
 
     /** The defaults: the VTN assigns the venID, a poll every 10 s, 10 s per exchange. */
     public static VenOptions of(URI vtnUrl, String venName, Path folder) {
-        return new VenOptions(vtnUrl, venName, null, DEFAULT_POLL, DEFAULT_TIMEOUT, folder, null);
+        return new VenOptions(
+                vtnUrl, venName, null, null, null, folder, null, null, true, DEFAULT_RETRIES, null);
     }
 
     public VenOptions withVenId(String id) {
         return new VenOptions(
-                vtnUrl, venName, id, pollInterval, httpTimeout, folder, reportSampleInterval);
+                vtnUrl,
+                venName,
+                id,
+                pollInterval,
+                httpTimeout,
+                folder,
+                reportSampleInterval,
+                tls,
+                validate,
+                retries,
+                pushUrl);
     }
 
     public VenOptions withPollInterval(Duration d) {
-        return new VenOptions(vtnUrl, venName, venId, d, httpTimeout, folder, reportSampleInterval);
+        return new VenOptions(
+                vtnUrl,
+                venName,
+                venId,
+                d,
+                httpTimeout,
+                folder,
+                reportSampleInterval,
+                tls,
+                validate,
+                retries,
+                pushUrl);
     }
 
     public VenOptions withHttpTimeout(Duration d) {
         return new VenOptions(
-                vtnUrl, venName, venId, pollInterval, d, folder, reportSampleInterval);
+                vtnUrl,
+                venName,
+                venId,
+                pollInterval,
+                d,
+                folder,
+                reportSampleInterval,
+                tls,
+                validate,
+                retries,
+                pushUrl);
     }
 
     public VenOptions withReportSampleInterval(Duration d) {
-        return new VenOptions(vtnUrl, venName, venId, pollInterval, httpTimeout, folder, d);
+        return new VenOptions(
+                vtnUrl,
+                venName,
+                venId,
+                pollInterval,
+                httpTimeout,
+                folder,
+                d,
+                tls,
+                validate,
+                retries,
+                pushUrl);
+    }
+
+    public VenOptions withTls(VenTls t) {
+        return new VenOptions(
+                vtnUrl,
+                venName,
+                venId,
+                pollInterval,
+                httpTimeout,
+                folder,
+                reportSampleInterval,
+                t,
+                validate,
+                retries,
+                pushUrl);
+    }
+
+    public VenOptions withValidate(boolean v) {
+        return new VenOptions(
+                vtnUrl,
+                venName,
+                venId,
+                pollInterval,
+                httpTimeout,
+                folder,
+                reportSampleInterval,
+                tls,
+                v,
+                retries,
+                pushUrl);
+    }
+
+    public VenOptions withRetries(int n) {
+        return new VenOptions(
+                vtnUrl,
+                venName,
+                venId,
+                pollInterval,
+                httpTimeout,
+                folder,
+                reportSampleInterval,
+                tls,
+                validate,
+                n,
+                pushUrl);
+    }
+
+    public VenOptions withPushUrl(URI url) {
+        return new VenOptions(
+                vtnUrl,
+                venName,
+                venId,
+                pollInterval,
+                httpTimeout,
+                folder,
+                reportSampleInterval,
+                tls,
+                validate,
+                retries,
+                url);
+    }
+
+    /** Whether the VTN pushes to the VEN rather than the VEN polling. */
+    public boolean push() {
+        return pushUrl != null;
     }
 
     /** The URL of one simpleHttp service, e.g. {@code OadrPoll}. */

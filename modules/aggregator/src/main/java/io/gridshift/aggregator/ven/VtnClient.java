@@ -10,7 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLHandshakeException;
 import org.openadr.oadr20b.OadrPayload;
 import org.openadr.oadr20b.OadrResponseType;
 
@@ -21,6 +24,7 @@ import org.openadr.oadr20b.OadrResponseType;
  */
 public final class VtnClient {
     private static final String XML = "application/xml";
+    static final long RETRY_BACKOFF_MS = 500;
 
     private final VenOptions options;
     private final OadrCodec codec;
@@ -32,9 +36,20 @@ public final class VtnClient {
         this.http = Objects.requireNonNull(http, "http");
     }
 
-    /** A client with its own {@link HttpClient} (connect timeout: the HTTP timeout). */
+    /**
+     * A client with its own {@link HttpClient}: connect timeout the HTTP timeout, and the VEN's
+     * mutual TLS when the options have it.
+     */
     public VtnClient(VenOptions options, OadrCodec codec) {
-        this(options, codec, HttpClient.newBuilder().connectTimeout(options.httpTimeout()).build());
+        this(options, codec, http(options));
+    }
+
+    static HttpClient http(VenOptions options) {
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(options.httpTimeout());
+        if (options.tls() != null) {
+            b.sslContext(options.tls().context()).sslParameters(options.tls().parameters());
+        }
+        return b.build();
     }
 
     /** Posts {@code message} (an oadr* body) to {@code service}; the VTN's payload. */
@@ -57,7 +72,7 @@ public final class VtnClient {
                         .header("content-type", XML)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                         .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+        return send(request, options.retries(), RETRY_BACKOFF_MS)
                 .handle(
                         (response, error) -> {
                             if (error != null) {
@@ -69,6 +84,34 @@ public final class VtnClient {
                             }
                             return read(service, uri, response);
                         });
+    }
+
+    /**
+     * Sends {@code request}; a failure in transport (no connection, no answer in time) is tried
+     * again {@code retriesLeft} more times after a doubling back-off. A refused TLS handshake (the
+     * VTN's certificate or fingerprint is wrong) is not: it will not get better.
+     */
+    private CompletableFuture<HttpResponse<byte[]>> send(
+            HttpRequest request, int retriesLeft, long backoffMs) {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                .handle(
+                        (response, error) -> {
+                            if (error == null) {
+                                return CompletableFuture.completedFuture(response);
+                            }
+                            Throwable cause =
+                                    error instanceof CompletionException ? error.getCause() : error;
+                            if (retriesLeft <= 0 || cause instanceof SSLHandshakeException) {
+                                return CompletableFuture.<HttpResponse<byte[]>>failedFuture(cause);
+                            }
+                            return CompletableFuture.supplyAsync(
+                                            () -> null,
+                                            CompletableFuture.delayedExecutor(
+                                                    backoffMs, TimeUnit.MILLISECONDS))
+                                    .thenCompose(
+                                            x -> send(request, retriesLeft - 1, backoffMs * 2));
+                        })
+                .thenCompose(f -> f);
     }
 
     /** Posts {@code message} and expects an answer of {@code type}. */
