@@ -45,8 +45,11 @@ record SlurmJob(
         return "SUSPENDED".equals(state);
     }
 
-    /** Pending with priority 0: held by an administrator, a user or a requeue-hold. */
+    /**
+     * Priority 0 while pending: held by an administrator, a user or a requeue-hold (a job requeued
+     * and held is COMPLETING with priority 0 until its processes are gone).
+     */
     boolean held() {
-        return pending() && priority == 0;
+        return priority == 0 && (pending() || "COMPLETING".equals(state));
     }
 }

@@ -111,6 +111,42 @@ class SlurmSiteAdapterIT {
     }
 
     @Test
+    void jobsThatAskForItAreRequeuedAndReleasedAtTheEnd() {
+        // GIVEN running jobs that checkpoint and ask to be requeued rather than suspended
+        List<String> running = fillCpus("gridshift:kw=3;pause=requeue");
+        SlurmSiteAdapter adapter = adapter(List.of(), null, Duration.ofSeconds(10));
+        DispatchOrder order = order("d-7", 3.0);
+
+        // WHEN an order asks for 3 kW
+        adapter.apply(order, now);
+
+        // THEN one is back in the queue, held, its CPU given back; the mark survived the requeue
+        // (COMPLETING while its processes end, then PENDING)
+        assertThat(adapter.achievedKw(order, now)).isEqualTo(3.0);
+        Awaitility.await("a requeued job pending")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> running.stream().anyMatch(id -> "PENDING".equals(state(id))));
+        String requeued =
+                running.stream()
+                        .filter(id -> "PENDING".equals(state(id)))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(running.stream().filter(id -> "RUNNING".equals(state(id))))
+                .hasSize(running.size() - 1);
+        assertThat(adminComment(requeued)).contains("did=requeue");
+        assertThat(adapter.achievedKw(order, now)).isEqualTo(3.0);
+
+        // WHEN the order ends THEN it is released: no longer held, with a priority again (it
+        // starts once Slurm's own begin time for requeued jobs has passed)
+        adapter.revert(order, now.plusSeconds(3600));
+        assertThat(adminComment(requeued)).isEmpty();
+        assertThat(queue().get(requeued)[1]).doesNotContain("held", "Held");
+        assertThat(slurm.run("squeue", "-h", "-j", requeued, "-o", "%Q").strip()).isNotEqualTo("0");
+        assertThat(adapter.achievedKw(order, now)).isZero();
+    }
+
+    @Test
     void aFailingScontrolPartWayLeavesTheQueueAsItWas() throws IOException {
         // GIVEN an scontrol that refuses to suspend, in front of the real one
         List<String> running = fillCpus("gridshift:kw=2");
