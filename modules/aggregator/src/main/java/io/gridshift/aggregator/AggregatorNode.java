@@ -20,9 +20,12 @@ import io.gridshift.aggregator.mqtt.MqttDispatchSender;
 import io.gridshift.aggregator.mqtt.MqttIngress;
 import io.gridshift.aggregator.ven.GridEventLog;
 import io.gridshift.aggregator.ven.Ven;
+import io.gridshift.aggregator.ven.VenPushServer;
 import io.gridshift.broker.EmbeddedMqttBroker;
 import io.gridshift.edge.codec.EdgeCodec;
 import io.gridshift.edge.codec.EdgeFormat;
+import io.gridshift.openadr.codec.OadrCodec;
+import io.gridshift.openadr.codec.OadrCodecOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -31,6 +34,7 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -169,6 +173,23 @@ public final class AggregatorNode implements AutoCloseable {
         await(vertx.deployVerticle(http));
         if (options.ven() != null) {
             ven = new Ven(options.ven(), fleet, clock, gridEvents);
+            if (options.ven().push()) {
+                URI push = options.ven().pushUrl();
+                int port =
+                        push.getPort() > 0
+                                ? push.getPort()
+                                : "https".equals(push.getScheme()) ? 443 : 80;
+                await(
+                        vertx.deployVerticle(
+                                new VenPushServer(
+                                        "0.0.0.0",
+                                        port,
+                                        options.ven().tls(),
+                                        new OadrCodec(
+                                                OadrCodecOptions.DEFAULTS.withValidate(
+                                                        options.ven().validate())),
+                                        ven)));
+            }
             ven.start();
             closeables.add(0, ven);
         }

@@ -6,12 +6,14 @@ import io.gridshift.aggregator.dispatch.DispatchOptions;
 import io.gridshift.aggregator.fleet.FleetOptions;
 import io.gridshift.aggregator.mqtt.MqttIngressOptions;
 import io.gridshift.aggregator.ven.VenOptions;
+import io.gridshift.aggregator.ven.VenTls;
 import io.gridshift.domain.config.Option;
 import io.gridshift.domain.config.OptionTable;
 import io.gridshift.domain.config.Parsers;
 import io.gridshift.domain.config.Settings;
 import io.gridshift.domain.error.ErrorKind;
 import io.gridshift.domain.error.GridshiftException;
+import io.gridshift.domain.error.InvalidFieldException;
 import io.gridshift.edge.codec.EdgeCodecOptions;
 import java.io.IOException;
 import java.io.Reader;
@@ -165,6 +167,50 @@ public final class AggregatorConfig {
                     "data/ven",
                     Parsers.path(),
                     "Where the VEN keeps its registration across restarts.");
+    static final Option<Boolean> VEN_VALIDATE =
+            Option.of(
+                    "ven.validate",
+                    "true",
+                    Parsers.bool(),
+                    "Validate every OpenADR message in and out against the 2.0b schemas.");
+    static final Option<Long> VEN_RETRIES =
+            Option.of(
+                    "ven.retries",
+                    "2",
+                    Parsers.integer(0, 10),
+                    "Tries again of an exchange that failed in transport (back-off from 0.5 s).");
+    static final Option<URI> VEN_PUSH_URL =
+            Option.optional(
+                    "ven.pushUrl",
+                    Parsers.uri("http", "https"),
+                    "The VEN's own URL for a VTN that pushes (its port is listened on);"
+                            + " unset: the VEN polls.");
+    static final Option<Path> VEN_KEY_STORE =
+            Option.optional(
+                    "ven.tls.keyStore",
+                    Parsers.path(),
+                    "The VEN's key and certificate (PKCS12); set: mutual TLS towards the VTN.");
+    static final Option<Path> VEN_KEY_PASSWORD_FILE =
+            Option.optional(
+                    "ven.tls.keyStorePasswordFile",
+                    Parsers.path(),
+                    "File holding the key store's password.");
+    static final Option<Path> VEN_TRUST_STORE =
+            Option.optional(
+                    "ven.tls.trustStore",
+                    Parsers.path(),
+                    "The CAs the VTN's certificate must chain to (PKCS12).");
+    static final Option<Path> VEN_TRUST_PASSWORD_FILE =
+            Option.optional(
+                    "ven.tls.trustStorePasswordFile",
+                    Parsers.path(),
+                    "File holding the trust store's password.");
+    static final Option<String> VEN_VTN_FINGERPRINT =
+            Option.optional(
+                    "ven.tls.vtnFingerprint",
+                    Parsers.text(),
+                    "The VTN's certificate fingerprint (10 hex pairs, colon separated),"
+                            + " exchanged out of band.");
 
     private AggregatorConfig() {}
 
@@ -197,7 +243,15 @@ public final class AggregatorConfig {
                 VEN_NAME,
                 VEN_ID,
                 VEN_POLL,
-                VEN_FOLDER);
+                VEN_FOLDER,
+                VEN_VALIDATE,
+                VEN_RETRIES,
+                VEN_PUSH_URL,
+                VEN_KEY_STORE,
+                VEN_KEY_PASSWORD_FILE,
+                VEN_TRUST_STORE,
+                VEN_TRUST_PASSWORD_FILE,
+                VEN_VTN_FINGERPRINT);
     }
 
     /** The Markdown table of every option. */
@@ -255,7 +309,9 @@ public final class AggregatorConfig {
                         s.get(MQTT_SHARE_GROUP),
                         s.get(MQTT_TOPIC_PREFIX),
                         s.find(MQTT_USERNAME).orElse(null),
-                        s.find(MQTT_PASSWORD_FILE).map(AggregatorConfig::readSecret).orElse(null));
+                        s.find(MQTT_PASSWORD_FILE)
+                                .map(f -> readSecret(f, MQTT_PASSWORD_FILE.key()))
+                                .orElse(null));
         FleetOptions d = FleetOptions.defaults();
         FleetOptions fleet =
                 d.withStaleAfter(s.get(STALE_AFTER)).withWindowReadings(s.get(WINDOW).intValue());
@@ -286,18 +342,62 @@ public final class AggregatorConfig {
                         url ->
                                 VenOptions.of(url, s.get(VEN_NAME), s.get(VEN_FOLDER))
                                         .withVenId(s.find(VEN_ID).orElse(null))
-                                        .withPollInterval(s.get(VEN_POLL)))
+                                        .withPollInterval(s.get(VEN_POLL))
+                                        .withValidate(s.get(VEN_VALIDATE))
+                                        .withRetries(s.get(VEN_RETRIES).intValue())
+                                        .withPushUrl(s.find(VEN_PUSH_URL).orElse(null))
+                                        .withTls(venTls(s)))
                 .orElse(null);
     }
 
-    private static char[] readSecret(Path file) {
+    /** The VEN's TLS when a key store is named: the trust store must be named with it. */
+    private static VenTls venTls(Settings s) {
+        return s.find(VEN_KEY_STORE)
+                .map(
+                        keys ->
+                                new VenTls(
+                                        keys,
+                                        s.find(VEN_KEY_PASSWORD_FILE)
+                                                .map(
+                                                        f ->
+                                                                new String(
+                                                                        readSecret(
+                                                                                f,
+                                                                                VEN_KEY_PASSWORD_FILE
+                                                                                        .key())))
+                                                .orElse(""),
+                                        s.find(VEN_TRUST_STORE)
+                                                .orElseThrow(
+                                                        () ->
+                                                                new InvalidFieldException(
+                                                                        VEN_TRUST_STORE.key(),
+                                                                        "required",
+                                                                        null,
+                                                                        "is required with "
+                                                                                + VEN_KEY_STORE
+                                                                                        .key())),
+                                        s.find(VEN_TRUST_PASSWORD_FILE)
+                                                .map(
+                                                        f ->
+                                                                new String(
+                                                                        readSecret(
+                                                                                f,
+                                                                                VEN_TRUST_PASSWORD_FILE
+                                                                                        .key())))
+                                                .orElse(""),
+                                        s.find(VEN_VTN_FINGERPRINT).orElse(null),
+                                        null))
+                .orElse(null);
+    }
+
+    private static char[] readSecret(Path file, String option) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8).strip().toCharArray();
         } catch (IOException e) {
             throw new GridshiftException(
                     ErrorKind.BAD_INPUT,
                     "config_unreadable",
-                    "mqtt.passwordFile: cannot read " + file + ": " + e,
+                    option + ": cannot read " + file + ": " + e,
                     e);
         }
     }

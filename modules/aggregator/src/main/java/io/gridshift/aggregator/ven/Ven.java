@@ -6,6 +6,7 @@ import io.gridshift.openadr.codec.OadrCodec;
 import io.gridshift.openadr.codec.OadrCodecOptions;
 import io.gridshift.openadr.event.OadrEventMapper;
 import io.gridshift.openadr.event.PowerAttributes;
+import io.gridshift.openadr.message.OadrResponseCode;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +16,13 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.openadr.oadr20b.OadrCancelPartyRegistrationType;
+import org.openadr.oadr20b.OadrCancelReportType;
+import org.openadr.oadr20b.OadrCreateReportType;
+import org.openadr.oadr20b.OadrDistributeEventType;
+import org.openadr.oadr20b.OadrRegisterReportType;
+import org.openadr.oadr20b.OadrRequestReregistrationType;
+import org.openadr.oadr20b.OadrUpdateReportType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,7 +93,25 @@ public final class Ven implements AutoCloseable {
                             t.setDaemon(true);
                             return t;
                         });
-        schedule(timer, 0);
+        if (options.push()) {
+            // the VTN pushes: register (and the reports) now, no polls
+            timer.execute(
+                    () ->
+                            registration
+                                    .ensure()
+                                    .thenCompose(reports::ensureRegistered)
+                                    .whenComplete(
+                                            (x, e) -> {
+                                                if (e != null) {
+                                                    LOG.warn(
+                                                            "registering with {} failed: {}",
+                                                            options.vtnUrl(),
+                                                            e.toString());
+                                                }
+                                            }));
+        } else {
+            schedule(timer, 0);
+        }
         long sample = options.reportSampleInterval().toMillis();
         timer.scheduleWithFixedDelay(this::reportTick, sample, sample, TimeUnit.MILLISECONDS);
         LOG.info(
@@ -149,6 +175,64 @@ public final class Ven implements AutoCloseable {
                 .current()
                 .map(reports::tick)
                 .orElse(java.util.concurrent.CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * A message the VTN pushed (push model): the answer for the HTTP response and what follows.
+     * Before the VEN is registered, every message is answered 463.
+     */
+    public CompletionStage<VenAnswer> pushed(Object message) {
+        VenRegistration.Registration reg = registration.current().orElse(null);
+        if (reg == null) {
+            return done(
+                    VenAnswer.of(
+                            VenPushServer.response(
+                                    OadrResponseCode.NOT_REGISTERED_OR_AUTHORIZED,
+                                    "this VEN is not registered")));
+        }
+        if (message instanceof OadrDistributeEventType distribute) {
+            return intake.take(reg.venId(), distribute)
+                    .thenApply(
+                            in ->
+                                    new VenAnswer(
+                                            VenPushServer.response(OadrResponseCode.OK, null),
+                                            () ->
+                                                    poller.answer(
+                                                                    reg,
+                                                                    distribute.getRequestID(),
+                                                                    in)
+                                                            .thenApply(r -> null)));
+        }
+        if (message instanceof OadrCreateReportType create) {
+            return done(reports.createReport(reg, create));
+        }
+        if (message instanceof OadrCancelReportType cancel) {
+            return done(reports.cancelReport(reg, cancel));
+        }
+        if (message instanceof OadrRegisterReportType register) {
+            return done(reports.registerReportOfVtn(reg, register));
+        }
+        if (message instanceof OadrUpdateReportType update) {
+            return done(reports.updateReportOfVtn(reg, update));
+        }
+        if (message instanceof OadrCancelPartyRegistrationType cancel) {
+            return done(registration.cancelled(cancel));
+        }
+        if (message instanceof OadrRequestReregistrationType) {
+            return done(
+                    new VenAnswer(
+                            VenPushServer.response(OadrResponseCode.OK, null),
+                            () -> registration.reRegister().thenApply(r -> null)));
+        }
+        return done(
+                VenAnswer.of(
+                        VenPushServer.response(
+                                OadrResponseCode.NOT_RECOGNIZED,
+                                "not a message a VTN pushes to a VEN")));
+    }
+
+    private static CompletionStage<VenAnswer> done(VenAnswer a) {
+        return java.util.concurrent.CompletableFuture.completedFuture(a);
     }
 
     /** The VEN's side of EiReport. */

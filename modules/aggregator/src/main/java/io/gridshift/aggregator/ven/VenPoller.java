@@ -19,6 +19,7 @@ import org.openadr.oadr20b.OadrPollType;
 import org.openadr.oadr20b.OadrRegisterReportType;
 import org.openadr.oadr20b.OadrRequestReregistrationType;
 import org.openadr.oadr20b.OadrResponseType;
+import org.openadr.oadr20b.OadrUpdateReportType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,6 +114,13 @@ public final class VenPoller {
         }
         if (body instanceof OadrCancelReportType cancel) {
             return reports.onCancelReport(reg, cancel).thenApply(x -> reportsResult());
+        }
+        if (body instanceof OadrUpdateReportType update) {
+            return client.exchange(
+                            VenReports.EI_REPORT,
+                            reports.updateReportOfVtn(reg, update).reply(),
+                            OadrResponseType.class)
+                    .thenApply(x -> reportsResult());
         }
         if (body instanceof OadrRegisterReportType register) {
             return reports.onRegisterReport(reg, register).thenApply(x -> reportsResult());

@@ -28,10 +28,11 @@ import org.openadr.oadr20b.ei.EiResponseType;
 
 /**
  * The VEN's registration with its VTN: {@code oadrQueryRegistration}, then {@code
- * oadrCreatePartyRegistration} (profile 2.0b, simpleHttp, pull, no XML signatures). The venID and
- * registrationID are kept in {@value #FILE} in the options' folder, so a restarted VEN reuses them
- * instead of registering again; {@link #reRegister()} is for when the VTN says it does not know the
- * VEN (463 or 452).
+ * oadrCreatePartyRegistration} (profile 2.0b, simpleHttp, pull, or push to the VEN's own endpoint
+ * when {@link VenOptions#pushUrl()} is set, no XML signatures). The venID and registrationID are
+ * kept in {@value #FILE} in the options' folder, so a restarted VEN reuses them instead of
+ * registering again; {@link #reRegister()} is for when the VTN says it does not know the VEN (463
+ * or 452).
  */
 public final class VenRegistration {
     static final String FILE = "ven-registration.properties";
@@ -115,8 +116,20 @@ public final class VenRegistration {
      * cancellation naming another registration is answered 452 and changes nothing.
      */
     public CompletionStage<Boolean> cancelledByVtn(OadrCancelPartyRegistrationType cancel) {
+        boolean ours = isCurrent(cancel.getRegistrationID());
+        return client.exchange(SERVICE, cancelled(cancel).reply(), OadrResponseType.class)
+                .thenApply(x -> ours);
+    }
+
+    private boolean isCurrent(String registrationId) {
         Registration r = current.get();
-        boolean ours = r != null && r.registrationId().equals(cancel.getRegistrationID());
+        return r != null && r.registrationId().equals(registrationId);
+    }
+
+    /** Forgets the registration if it is the one named; the oadrCanceledPartyRegistration. */
+    VenAnswer cancelled(OadrCancelPartyRegistrationType cancel) {
+        Registration r = current.get();
+        boolean ours = isCurrent(cancel.getRegistrationID());
         OadrCanceledPartyRegistrationType canceled = new OadrCanceledPartyRegistrationType();
         canceled.setSchemaVersion(SCHEMA_VERSION);
         canceled.setRegistrationID(cancel.getRegistrationID());
@@ -132,7 +145,7 @@ public final class VenRegistration {
         if (ours) {
             forget();
         }
-        return client.exchange(SERVICE, canceled, OadrResponseType.class).thenApply(x -> ours);
+        return VenAnswer.of(canceled);
     }
 
     private void forget() {
@@ -194,7 +207,10 @@ public final class VenRegistration {
         create.setOadrReportOnly(false);
         create.setOadrXmlSignature(false);
         create.setOadrVenName(options.venName());
-        create.setOadrHttpPullModel(true);
+        create.setOadrHttpPullModel(!options.push());
+        if (options.push()) {
+            create.setOadrTransportAddress(options.pushUrl().toString());
+        }
         return create;
     }
 

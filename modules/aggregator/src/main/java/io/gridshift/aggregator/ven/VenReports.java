@@ -106,17 +106,24 @@ public final class VenReports {
                             if (registered.getOadrReportRequest().isEmpty()) {
                                 return CompletableFuture.completedFuture(null);
                             }
-                            return take(reg, registered.getOadrReportRequest(), null);
+                            return post(
+                                    accept(reg, registered.getOadrReportRequest(), null),
+                                    "oadrCreatedReport");
                         });
     }
 
     /** An {@code oadrCreateReport} from the VTN: take its requests, answer oadrCreatedReport. */
     public CompletionStage<Void> onCreateReport(
             VenRegistration.Registration reg, OadrCreateReportType create) {
-        return take(reg, create.getOadrReportRequest(), create.getRequestID());
+        return post(createReport(reg, create), "oadrCreatedReport");
     }
 
-    private CompletionStage<Void> take(
+    /** Takes the requests of an {@code oadrCreateReport}; the {@code oadrCreatedReport}. */
+    VenAnswer createReport(VenRegistration.Registration reg, OadrCreateReportType create) {
+        return accept(reg, create.getOadrReportRequest(), create.getRequestID());
+    }
+
+    private VenAnswer accept(
             VenRegistration.Registration reg,
             List<OadrReportRequestType> requests,
             String requestId) {
@@ -129,19 +136,26 @@ public final class VenReports {
         created.setVenID(reg.venId());
         created.setEiResponse(accepted.code().response(requestId, accepted.description()));
         created.setOadrPendingReports(pendingReports());
-        CompletionStage<Void> answered =
-                client.exchange(EI_REPORT, created, OadrResponseType.class)
-                        .thenAccept(r -> ok(r.getEiResponse(), "oadrCreatedReport"));
-        if (accepted.metadataRequested()) {
-            answered = answered.thenCompose(x -> register(reg));
-        }
-        // a one-shot request is due at once
-        return answered.thenCompose(x -> tick(reg));
+        return new VenAnswer(
+                created,
+                () -> {
+                    CompletionStage<Void> then =
+                            accepted.metadataRequested()
+                                    ? register(reg)
+                                    : CompletableFuture.completedFuture(null);
+                    // a one-shot request is due at once
+                    return then.thenCompose(x -> tick(reg));
+                });
     }
 
     /** An {@code oadrCancelReport}: stop the requests, answer oadrCanceledReport. */
     public CompletionStage<Void> onCancelReport(
             VenRegistration.Registration reg, OadrCancelReportType cancel) {
+        return post(cancelReport(reg, cancel), "oadrCanceledReport");
+    }
+
+    /** Stops the requests; the {@code oadrCanceledReport}, then the last data if asked. */
+    VenAnswer cancelReport(VenRegistration.Registration reg, OadrCancelReportType cancel) {
         List<OadrReportType> last =
                 schedule.cancel(
                         cancel.getReportRequestID(), cancel.isReportToFollow(), clock.instant());
@@ -150,20 +164,39 @@ public final class VenReports {
         canceled.setVenID(reg.venId());
         canceled.setEiResponse(OadrResponseCode.OK.response(cancel.getRequestID(), null));
         canceled.setOadrPendingReports(pendingReports());
-        return client.exchange(EI_REPORT, canceled, OadrResponseType.class)
-                .thenAccept(r -> ok(r.getEiResponse(), "oadrCanceledReport"))
-                .thenCompose(x -> send(reg, last));
+        return new VenAnswer(canceled, () -> send(reg, last));
     }
 
     /** A VTN's own {@code oadrRegisterReport}: acknowledged, nothing requested. */
     public CompletionStage<Void> onRegisterReport(
             VenRegistration.Registration reg, OadrRegisterReportType register) {
+        return post(registerReportOfVtn(reg, register), "oadrRegisteredReport");
+    }
+
+    /** The {@code oadrRegisteredReport} to a VTN's own reports: it requests nothing. */
+    VenAnswer registerReportOfVtn(
+            VenRegistration.Registration reg, OadrRegisterReportType register) {
         OadrRegisteredReportType registered = new OadrRegisteredReportType();
         registered.setSchemaVersion(SCHEMA_VERSION);
         registered.setVenID(reg.venId());
         registered.setEiResponse(OadrResponseCode.OK.response(register.getRequestID(), null));
-        return client.exchange(EI_REPORT, registered, OadrResponseType.class)
-                .thenAccept(r -> ok(r.getEiResponse(), "oadrRegisteredReport"));
+        return VenAnswer.of(registered);
+    }
+
+    /** An {@code oadrUpdateReport} from the VTN (its own data): acknowledged. */
+    VenAnswer updateReportOfVtn(VenRegistration.Registration reg, OadrUpdateReportType update) {
+        OadrUpdatedReportType updated = new OadrUpdatedReportType();
+        updated.setSchemaVersion(SCHEMA_VERSION);
+        updated.setVenID(reg.venId());
+        updated.setEiResponse(OadrResponseCode.OK.response(update.getRequestID(), null));
+        return VenAnswer.of(updated);
+    }
+
+    /** Posts a pulled message's answer to the VTN, then follows up. */
+    private CompletionStage<Void> post(VenAnswer answer, String what) {
+        return client.exchange(EI_REPORT, answer.reply(), OadrResponseType.class)
+                .thenAccept(r -> ok(r.getEiResponse(), what))
+                .thenCompose(x -> answer.followUp().get());
     }
 
     /**
