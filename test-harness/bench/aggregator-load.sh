@@ -9,11 +9,13 @@
 #       heap per site after 20 readings and one envelope each (-Xmx2g)
 #   test-harness/bench/aggregator-load.sh coap [sites=10000] [seconds=30] [clients=2]
 #       NON CoAP telemetry POSTs to the node's CoAP port
+#   test-harness/bench/aggregator-load.sh ven [events=2000] [warmup=500]
+#       a new 24-interval event at the real VTN, then one VEN poll timed up to its oadrCreatedEvent
 # SKIP_BUILD=1 reuses the jar already built.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
-what="${1:?usage: aggregator-load.sh mqtt|dispatch|heap|coap [args]}"
+what="${1:?usage: aggregator-load.sh mqtt|dispatch|heap|coap|ven [args]}"
 shift
 if [ -z "${SKIP_BUILD:-}" ]; then
   mvn -B -o -q -pl test-harness/bench package -DskipTests
@@ -27,5 +29,6 @@ case "$what" in
   dispatch) exec java $opens -Xmx1g -cp "$jar" "$pkg.DispatchLoad" "$@" ;;
   heap) exec java $opens -Xmx2g -cp "$jar" "$pkg.HeapPerSite" "$@" ;;
   coap) exec java $opens -Xmx2g -cp "$jar" "$pkg.CoapIngestLoad" "$@" ;;
-  *) echo "unknown runner: $what (mqtt, dispatch, heap, coap)" >&2; exit 2 ;;
+  ven) exec java $opens -Xmx1g -cp "$jar" "$pkg.VenDecisionLoad" "$@" ;;
+  *) echo "unknown runner: $what (mqtt, dispatch, heap, coap, ven)" >&2; exit 2 ;;
 esac
