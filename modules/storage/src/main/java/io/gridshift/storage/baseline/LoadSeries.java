@@ -34,10 +34,10 @@ public final class LoadSeries {
         return kw.containsKey(start);
     }
 
-    /** Replaces this series' values with those of {@code other}. */
-    public void clearAndCopy(LoadSeries other) {
-        kw.clear();
-        kw.putAll(other.kw);
+    /** Forgets an interval (a gap in the meter data). */
+    public LoadSeries remove(Instant intervalStart) {
+        kw.remove(intervalStart);
+        return this;
     }
 
     public int size() {
