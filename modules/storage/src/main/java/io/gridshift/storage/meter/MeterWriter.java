@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class MeterWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MeterWriter.class);
     private static final int MAX_WAITING_BATCHES = 10;
+    private static final int MAX_OPEN_MINUTES = 3;
 
     private final MeterRepository repository;
     private final MeterWriterOptions options;
@@ -108,7 +109,11 @@ public final class MeterWriter implements AutoCloseable {
                 publishCounters();
                 return;
             }
-            aggregator.closeDue(clock.instant(), pending);
+            // close minutes by the clock only once the backlog is read (or it grows old): a reading
+            // still queued must not find its minute closed
+            if (queue.isEmpty() || aggregator.openMinutes() > MAX_OPEN_MINUTES) {
+                aggregator.closeDue(clock.instant(), pending);
+            }
             publishCounters();
             if (!pending.isEmpty() && (pending.size() >= options.batchSize() || queue.isEmpty())) {
                 if (!write(pending) && !closing) {

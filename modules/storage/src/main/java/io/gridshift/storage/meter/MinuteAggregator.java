@@ -86,6 +86,11 @@ final class MinuteAggregator {
         return late;
     }
 
+    /** Distinct minutes being aggregated now. */
+    int openMinutes() {
+        return open.size();
+    }
+
     /** Site-minutes being aggregated now. */
     int openCount() {
         return openCount;
