@@ -1,0 +1,186 @@
+package io.gridshift.storage.meter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.gridshift.domain.meter.MeterReading;
+import io.gridshift.domain.meter.Telemetry;
+import io.gridshift.domain.site.SiteId;
+import io.gridshift.domain.time.ManualClock;
+import io.gridshift.storage.StorageTarget;
+import io.gridshift.storage.db.Database;
+import io.gridshift.storage.meter.MeterRepository.IntervalLoad;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Meter aggregation and batched writes, run against H2 and PostgreSQL by the subclasses. */
+abstract class MeterContract {
+    static final Instant T0 = Instant.parse("2026-07-15T10:00:00Z");
+    static final SiteId A = SiteId.of("dc-a");
+    static final SiteId B = SiteId.of("dc-b");
+    static final MeterWriterOptions FAST =
+            MeterWriterOptions.DEFAULTS.withTick(Duration.ofMillis(5));
+
+    final ManualClock clock = new ManualClock(T0);
+    Database db;
+    MeterRepository repository;
+
+    abstract StorageTarget target();
+
+    @BeforeEach
+    void open() {
+        db = target().openEmpty();
+        repository = new MeterRepository(db.dataSource());
+    }
+
+    @AfterEach
+    void closeDb() {
+        db.close();
+    }
+
+    static Telemetry reading(SiteId site, long seq, Instant ts, double facilityKw, double itKw) {
+        return new Telemetry(site, seq, ts, facilityKw, itKw, facilityKw, 0, null, null);
+    }
+
+    @Test
+    void telemetryBecomesOneRowPerSiteAndMinuteOnceTheMinuteAndItsGraceHavePassed() {
+        try (MeterWriter writer = new MeterWriter(repository, FAST, clock)) {
+            // GIVEN three readings of A and one of B in the minute 10:00, one of A in 10:01
+            writer.offer(reading(A, 1, T0.plusSeconds(0), 100, 80));
+            writer.offer(reading(A, 2, T0.plusSeconds(20), 110, 82));
+            writer.offer(reading(A, 3, T0.plusSeconds(40), 120, 84));
+            writer.offer(reading(B, 1, T0.plusSeconds(30), 50, 40));
+            writer.offer(reading(A, 4, T0.plusSeconds(65), 500, 400));
+            // WHEN the clock passes 10:01 plus the 10 s grace
+            clock.set(T0.plusSeconds(70));
+            // THEN 10:00 is written (A: (100+110+120)/3 = 110 kW, IT (80+82+84)/3 = 82 kW)
+            await().atMost(Duration.ofSeconds(10)).until(() -> writer.stats().rowsWritten() == 2);
+            assertThat(repository.read(A, T0, T0.plusSeconds(3600)))
+                    .containsExactly(new MeterReading(A, T0, Duration.ofMinutes(1), 110, 82, 3));
+            assertThat(repository.read(B, T0, T0.plusSeconds(3600)))
+                    .containsExactly(new MeterReading(B, T0, Duration.ofMinutes(1), 50, 40, 1));
+            // AND 10:01 is still open
+            assertThat(writer.stats().openMinutes()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void closeWritesTheMinuteBeingAggregatedAndTheQueue() {
+        MeterWriter writer = new MeterWriter(repository, FAST, clock);
+        for (int i = 0; i < 1_000; i++) {
+            // 1,000 sites, one reading each in the open minute 10:00
+            assertThat(
+                            writer.offer(
+                                    reading(
+                                            SiteId.of("dc-" + i),
+                                            1,
+                                            T0.plusSeconds(5),
+                                            i,
+                                            i / 2.0)))
+                    .isTrue();
+        }
+        writer.close();
+        assertThat(writer.stats().rowsWritten()).isEqualTo(1_000);
+        assertThat(repository.read(SiteId.of("dc-999"), T0, T0.plusSeconds(60)))
+                .containsExactly(
+                        new MeterReading(
+                                SiteId.of("dc-999"), T0, Duration.ofMinutes(1), 999, 499.5, 1));
+        assertThat(writer.offer(reading(A, 2, T0, 1, 1))).isFalse();
+        assertThat(writer.stats().refused()).isEqualTo(1);
+    }
+
+    @Test
+    void aReadingForAClosedMinuteIsCountedLateAndDropped() {
+        try (MeterWriter writer = new MeterWriter(repository, FAST, clock)) {
+            writer.offer(reading(A, 1, T0, 100, 80));
+            clock.set(T0.plusSeconds(75));
+            await().atMost(Duration.ofSeconds(10)).until(() -> writer.stats().rowsWritten() == 1);
+            writer.offer(reading(A, 2, T0.plusSeconds(59), 900, 800));
+            await().atMost(Duration.ofSeconds(10)).until(() -> writer.stats().late() == 1);
+        }
+        assertThat(repository.read(A, T0, T0.plusSeconds(120)))
+                .extracting(MeterReading::facilityKw)
+                .containsExactly(100.0);
+    }
+
+    @Test
+    void whenTheDatabaseCannotTakeRowsTheQueueFillsAndOffersAreRefused() {
+        // GIVEN a writer whose database is gone, one-row batches and room for 3 readings
+        Database gone = Database.open(target().options());
+        gone.close();
+        MeterWriterOptions tight =
+                FAST.withBatchSize(1).withQueueCapacity(3).withOfferTimeout(Duration.ZERO);
+        MeterWriter writer = new MeterWriter(new MeterRepository(gone.dataSource()), tight, clock);
+        // WHEN readings for ever new minutes keep coming
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(5))
+                .until(
+                        () -> {
+                            long n = writer.stats().accepted() + writer.stats().refused();
+                            // each reading in a new minute, and the clock past the one before
+                            clock.set(T0.plusSeconds(60 * n + 30));
+                            writer.offer(reading(A, n, T0.plusSeconds(60 * n), 10, 5));
+                            return writer.stats().refused() > 0;
+                        });
+        // THEN the writer holds its 10 waiting batches, the queue is full, and failures counted
+        MeterStats stats = writer.stats();
+        assertThat(stats.queued()).isEqualTo(3);
+        assertThat(stats.writeFailures()).isPositive();
+        assertThat(stats.rowsWritten()).isZero();
+        writer.close();
+    }
+
+    @Test
+    void aMinuteStoredTwiceKeepsTheFirstAndBadIntervalsAreRefused() {
+        MeterReading first = new MeterReading(A, T0, Duration.ofMinutes(1), 100, 80, 6);
+        repository.insert(List.of(first));
+        repository.insert(List.of(new MeterReading(A, T0, Duration.ofMinutes(1), 7, 7, 1)));
+        assertThat(repository.read(A, T0, T0.plusSeconds(60))).containsExactly(first);
+        assertThatThrownBy(
+                        () ->
+                                repository.insert(
+                                        List.of(
+                                                new MeterReading(
+                                                        A,
+                                                        T0.plusSeconds(1),
+                                                        Duration.ofMinutes(1),
+                                                        1,
+                                                        1,
+                                                        1))))
+                .hasMessageContaining("start");
+        assertThatThrownBy(
+                        () ->
+                                repository.insert(
+                                        List.of(
+                                                new MeterReading(
+                                                        A, T0, Duration.ofMinutes(5), 1, 1, 1))))
+                .hasMessageContaining("interval");
+    }
+
+    @Test
+    void intervalMeansGroupMinutesIntoSettlementIntervals() {
+        // minutes 10:00..10:29 of A at 100 + minute index; B only at 10:20
+        List<MeterReading> rows = new java.util.ArrayList<>();
+        for (int m = 0; m < 30; m++) {
+            rows.add(
+                    new MeterReading(
+                            A, T0.plusSeconds(60L * m), Duration.ofMinutes(1), 100 + m, 1, 1));
+        }
+        rows.add(new MeterReading(B, T0.plusSeconds(1200), Duration.ofMinutes(1), 42, 1, 1));
+        repository.insert(rows);
+        Map<SiteId, Map<Instant, IntervalLoad>> means =
+                repository.intervalMeans(T0, T0.plusSeconds(1800), 15);
+        // 10:00-10:15: mean of 100..114 = 107; 10:15-10:30: mean of 115..129 = 122
+        assertThat(means.get(A))
+                .containsEntry(T0, new IntervalLoad(107, 15))
+                .containsEntry(T0.plusSeconds(900), new IntervalLoad(122, 15));
+        assertThat(means.get(B))
+                .containsExactly(Map.entry(T0.plusSeconds(900), new IntervalLoad(42, 1)));
+    }
+}
