@@ -8,6 +8,7 @@ import io.gridshift.domain.event.SignalName;
 import io.gridshift.domain.event.SignalType;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * Whether the fleet takes part in an event. It opts in when the flexibility of the part of the
@@ -27,8 +28,19 @@ public final class EventDecider {
      * @param opt opt in or out
      * @param reason why, for the log and the operators
      * @param requestedKw the reduction the event asks for (0 when it names none)
+     * @param unavailableSites sites the event names that cannot take part (offline, unknown or
+     *     without flexibility): opted out of it with {@code oadrCreateOpt} when the fleet opts in
      */
-    public record Decision(OptType opt, String reason, double requestedKw) {}
+    public record Decision(
+            OptType opt, String reason, double requestedKw, Set<String> unavailableSites) {
+        public Decision {
+            unavailableSites = Set.copyOf(unavailableSites);
+        }
+
+        public Decision(OptType opt, String reason, double requestedKw) {
+            this(opt, reason, requestedKw, Set.of());
+        }
+    }
 
     /**
      * @param scope the part of the fleet the event addresses
@@ -57,12 +69,16 @@ public final class EventDecider {
                                 : "");
         if (requested.isEmpty()) {
             return available > 0
-                    ? new Decision(OptType.OPT_IN, "no kW requested; " + has, 0)
+                    ? new Decision(
+                            OptType.OPT_IN, "no kW requested; " + has, 0, scope.unavailableSites())
                     : new Decision(OptType.OPT_OUT, "no flexibility now: " + has, 0);
         }
         if (kw <= available) {
             return new Decision(
-                    OptType.OPT_IN, has + " covers the " + kw(kw) + " kW requested", kw);
+                    OptType.OPT_IN,
+                    has + " covers the " + kw(kw) + " kW requested",
+                    kw,
+                    scope.unavailableSites());
         }
         return new Decision(
                 OptType.OPT_OUT, has + " does not cover the " + kw(kw) + " kW requested", kw);

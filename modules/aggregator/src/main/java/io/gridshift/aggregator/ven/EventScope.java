@@ -7,8 +7,23 @@ package io.gridshift.aggregator.ven;
  * @param what the part in words, for the decision's reason (e.g. "fleet", "zones [DE]")
  * @param loadKw its load now
  * @param flexKw its flexibility now
+ * @param unavailableSites sites the event names that cannot take part now: unknown, offline or
+ *     without flexibility
  */
-public record EventScope(boolean addressed, String what, double loadKw, double flexKw) {
+public record EventScope(
+        boolean addressed,
+        String what,
+        double loadKw,
+        double flexKw,
+        java.util.Set<String> unavailableSites) {
+
+    public EventScope {
+        unavailableSites = java.util.Set.copyOf(unavailableSites);
+    }
+
+    public EventScope(boolean addressed, String what, double loadKw, double flexKw) {
+        this(addressed, what, loadKw, flexKw, java.util.Set.of());
+    }
 
     /** The whole fleet. */
     public static EventScope fleet(double loadKw, double flexKw) {

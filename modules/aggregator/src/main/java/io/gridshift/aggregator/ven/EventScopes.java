@@ -97,11 +97,16 @@ final class EventScopes {
                 .thenApply(
                         x -> {
                             Set<String> found = new TreeSet<>();
+                            Set<String> unavailable = new TreeSet<>(t.resourceIds());
                             for (CompletableFuture<Optional<SiteView>> f : sites) {
                                 f.join()
                                         .ifPresent(
                                                 v -> {
                                                     found.add(v.site().value());
+                                                    if (v.presence() == Presence.ONLINE
+                                                            && v.counted().flexTotalKw() > 0) {
+                                                        unavailable.remove(v.site().value());
+                                                    }
                                                     boolean inZone =
                                                             v.zone() != null
                                                                     && zones.contains(v.zone());
@@ -124,7 +129,8 @@ final class EventScopes {
                                                 + new TreeSet<>(t.resourceIds())
                                                 + " the event targets is in the fleet");
                             }
-                            return new EventScope(true, what, loadAndFlex[0], loadAndFlex[1]);
+                            return new EventScope(
+                                    true, what, loadAndFlex[0], loadAndFlex[1], unavailable);
                         });
     }
 }

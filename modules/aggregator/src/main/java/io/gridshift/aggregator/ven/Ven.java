@@ -40,6 +40,7 @@ public final class Ven implements AutoCloseable {
     private final VenPoller poller;
     private final VenReports reports;
     private final EventIntake intake;
+    private final VenOpts opts;
     private ScheduledExecutorService timer;
 
     /**
@@ -63,7 +64,8 @@ public final class Ven implements AutoCloseable {
                         fleet::summary,
                         clock);
         this.intake = new EventIntake(fleet, decider, mapper, clock, listener);
-        this.poller = new VenPoller(client, registration, reports, intake);
+        this.opts = new VenOpts(client, clock);
+        this.poller = new VenPoller(client, registration, reports, intake, opts);
     }
 
     /** A VEN for {@code fleet} with its own HTTP client, codec and event mapper. */
@@ -233,6 +235,21 @@ public final class Ven implements AutoCloseable {
 
     private static CompletionStage<VenAnswer> done(VenAnswer a) {
         return java.util.concurrent.CompletableFuture.completedFuture(a);
+    }
+
+    /** Sends an opt (a schedule of availability, or sites out of an event) to the VTN. */
+    public CompletionStage<Void> createOpt(OptSchedule opt) {
+        return registration.ensure().thenCompose(reg -> opts.create(reg, opt));
+    }
+
+    /** Withdraws an opt. */
+    public CompletionStage<Void> cancelOpt(String optId) {
+        return registration.ensure().thenCompose(reg -> opts.cancel(reg, optId));
+    }
+
+    /** The opts the VTN accepted. */
+    public List<OptSchedule> opts() {
+        return opts.accepted();
     }
 
     /** The VEN's side of EiReport. */

@@ -39,17 +39,20 @@ public final class VenPoller {
     private final VenRegistration registration;
     private final VenReports reports;
     private final EventIntake intake;
+    private final VenOpts opts;
     private final AtomicReference<CompletableFuture<PollResult>> inFlight = new AtomicReference<>();
 
     public VenPoller(
             VtnClient client,
             VenRegistration registration,
             VenReports reports,
-            EventIntake intake) {
+            EventIntake intake,
+            VenOpts opts) {
         this.client = Objects.requireNonNull(client, "client");
         this.registration = Objects.requireNonNull(registration, "registration");
         this.reports = Objects.requireNonNull(reports, "reports");
         this.intake = Objects.requireNonNull(intake, "intake");
+        this.opts = Objects.requireNonNull(opts, "opts");
     }
 
     /** Polls once; while a poll is under way, its stage. */
@@ -193,6 +196,42 @@ public final class VenPoller {
                                             .map(r -> now.getOrDefault(r.event().id().value(), r))
                                             .toList();
                             return new PollResult(PollResult.Outcome.EVENTS, all, answered);
-                        });
+                        })
+                .thenCompose(result -> optOutUnavailableSites(reg, result));
+    }
+
+    /**
+     * Partial availability: for an event the fleet opted in to that names sites which cannot take
+     * part, those sites are opted out of it with {@code oadrCreateOpt}. A refused opt is logged;
+     * the event's answer stands.
+     */
+    private CompletionStage<PollResult> optOutUnavailableSites(
+            VenRegistration.Registration reg, PollResult result) {
+        CompletionStage<Void> sent = CompletableFuture.completedFuture(null);
+        for (ReceivedEvent e : result.answered()) {
+            if (e.dispatchable() && !e.decision().unavailableSites().isEmpty()) {
+                OptSchedule opt =
+                        OptSchedule.outOfEvent(
+                                "out-"
+                                        + e.event().id().value()
+                                        + "-"
+                                        + e.event().modificationNumber(),
+                                e.event().id().value(),
+                                e.event().modificationNumber(),
+                                e.decision().unavailableSites());
+                sent =
+                        sent.thenCompose(x -> opts.create(reg, opt))
+                                .exceptionally(
+                                        error -> {
+                                            LOG.warn(
+                                                    "opting sites {} out of event {} failed: {}",
+                                                    opt.resourceIds(),
+                                                    opt.eventId(),
+                                                    error.toString());
+                                            return null;
+                                        });
+            }
+        }
+        return sent.thenApply(x -> result);
     }
 }

@@ -219,6 +219,29 @@ class VenIT {
     }
 
     @Test
+    void anAvailabilityScheduleIsSentAsAnOptAndWithdrawn() throws Exception {
+        register(ven);
+        OptSchedule maintenance =
+                new OptSchedule(
+                        "opt-maintenance-1",
+                        OptType.OPT_OUT,
+                        "outageRunStatus",
+                        null,
+                        List.of(
+                                new OptSchedule.Window(
+                                        T0.plus(Duration.ofDays(1)), Duration.ofHours(8))),
+                        null,
+                        0,
+                        java.util.Set.of("dc-1"));
+
+        ven.createOpt(maintenance).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        assertThat(ven.opts()).containsExactly(maintenance);
+
+        ven.cancelOpt("opt-maintenance-1").toCompletableFuture().get(30, TimeUnit.SECONDS);
+        assertThat(ven.opts()).isEmpty();
+    }
+
+    @Test
     void aCancelledEventIsAcknowledged() throws Exception {
         String venId = register(ven);
         createEvent("evt-cancel", venId, -100);
