@@ -188,7 +188,10 @@ public final class AggregatorNode implements AutoCloseable {
                                         new OadrCodec(
                                                 OadrCodecOptions.DEFAULTS.withValidate(
                                                         options.ven().validate())),
-                                        ven)));
+                                        ven,
+                                        options.ven().xmlSignature()
+                                                ? options.ven().tls().signatures(clock)
+                                                : null)));
             }
             ven.start();
             closeables.add(0, ven);

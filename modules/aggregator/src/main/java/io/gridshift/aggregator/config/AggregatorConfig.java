@@ -179,6 +179,13 @@ public final class AggregatorConfig {
                     "2",
                     Parsers.integer(0, 10),
                     "Tries again of an exchange that failed in transport (back-off from 0.5 s).");
+    static final Option<Boolean> VEN_XML_SIGNATURE =
+            Option.of(
+                    "ven.xmlSignature",
+                    "false",
+                    Parsers.bool(),
+                    "Sign every OpenADR message with the TLS key and require the VTN's signed"
+                            + " (XML signatures of the 2.0b profile).");
     static final Option<URI> VEN_PUSH_URL =
             Option.optional(
                     "ven.pushUrl",
@@ -247,6 +254,7 @@ public final class AggregatorConfig {
                 VEN_VALIDATE,
                 VEN_RETRIES,
                 VEN_PUSH_URL,
+                VEN_XML_SIGNATURE,
                 VEN_KEY_STORE,
                 VEN_KEY_PASSWORD_FILE,
                 VEN_TRUST_STORE,
@@ -346,7 +354,8 @@ public final class AggregatorConfig {
                                         .withValidate(s.get(VEN_VALIDATE))
                                         .withRetries(s.get(VEN_RETRIES).intValue())
                                         .withPushUrl(s.find(VEN_PUSH_URL).orElse(null))
-                                        .withTls(venTls(s)))
+                                        .withTls(venTls(s))
+                                        .withXmlSignature(s.get(VEN_XML_SIGNATURE)))
                 .orElse(null);
     }
 

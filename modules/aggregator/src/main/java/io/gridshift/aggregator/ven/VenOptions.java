@@ -24,6 +24,8 @@ import java.util.Objects;
  *     timeout) is tried again, with a doubling back-off from 500 ms (default 2)
  * @param pushUrl the URL the VTN pushes to (the VEN's own endpoint, {@code
  *     <pushUrl>/OpenADR2/Simple/2.0b/...}); {@code null}: pull, the default
+ * @param xmlSignature sign every message with the TLS key (OpenADR XML signatures) and require the
+ *     VTN's to be signed by the certificate with its fingerprint; needs {@code tls}
  */
 public record VenOptions(
         URI vtnUrl,
@@ -36,7 +38,8 @@ public record VenOptions(
         VenTls tls,
         boolean validate,
         int retries,
-        URI pushUrl) {
+        URI pushUrl,
+        boolean xmlSignature) {
     public static final Duration DEFAULT_POLL = Duration.ofSeconds(10);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_REPORT_SAMPLE = Duration.ofSeconds(5);
@@ -50,6 +53,9 @@ public record VenOptions(
         httpTimeout = positive("httpTimeout", httpTimeout, DEFAULT_TIMEOUT);
         reportSampleInterval =
                 positive("reportSampleInterval", reportSampleInterval, DEFAULT_REPORT_SAMPLE);
+        if (xmlSignature && tls == null) {
+            throw new IllegalArgumentException("xmlSignature needs the VEN's TLS key (tls)");
+        }
         if (retries < 0 || retries > 10) {
             throw new IllegalArgumentException("retries must be 0 to 10: " + retries);
         }
@@ -58,7 +64,18 @@ public record VenOptions(
     /** The defaults: the VTN assigns the venID, a poll every 10 s, 10 s per exchange. */
     public static VenOptions of(URI vtnUrl, String venName, Path folder) {
         return new VenOptions(
-                vtnUrl, venName, null, null, null, folder, null, null, true, DEFAULT_RETRIES, null);
+                vtnUrl,
+                venName,
+                null,
+                null,
+                null,
+                folder,
+                null,
+                null,
+                true,
+                DEFAULT_RETRIES,
+                null,
+                false);
     }
 
     public VenOptions withVenId(String id) {
@@ -73,7 +90,8 @@ public record VenOptions(
                 tls,
                 validate,
                 retries,
-                pushUrl);
+                pushUrl,
+                xmlSignature);
     }
 
     public VenOptions withPollInterval(Duration d) {
@@ -88,7 +106,8 @@ public record VenOptions(
                 tls,
                 validate,
                 retries,
-                pushUrl);
+                pushUrl,
+                xmlSignature);
     }
 
     public VenOptions withHttpTimeout(Duration d) {
@@ -103,7 +122,8 @@ public record VenOptions(
                 tls,
                 validate,
                 retries,
-                pushUrl);
+                pushUrl,
+                xmlSignature);
     }
 
     public VenOptions withReportSampleInterval(Duration d) {
@@ -118,7 +138,8 @@ public record VenOptions(
                 tls,
                 validate,
                 retries,
-                pushUrl);
+                pushUrl,
+                xmlSignature);
     }
 
     public VenOptions withTls(VenTls t) {
@@ -133,7 +154,8 @@ public record VenOptions(
                 t,
                 validate,
                 retries,
-                pushUrl);
+                pushUrl,
+                xmlSignature);
     }
 
     public VenOptions withValidate(boolean v) {
@@ -148,7 +170,8 @@ public record VenOptions(
                 tls,
                 v,
                 retries,
-                pushUrl);
+                pushUrl,
+                xmlSignature);
     }
 
     public VenOptions withRetries(int n) {
@@ -163,7 +186,8 @@ public record VenOptions(
                 tls,
                 validate,
                 n,
-                pushUrl);
+                pushUrl,
+                xmlSignature);
     }
 
     public VenOptions withPushUrl(URI url) {
@@ -178,7 +202,24 @@ public record VenOptions(
                 tls,
                 validate,
                 retries,
-                url);
+                url,
+                xmlSignature);
+    }
+
+    public VenOptions withXmlSignature(boolean on) {
+        return new VenOptions(
+                vtnUrl,
+                venName,
+                venId,
+                pollInterval,
+                httpTimeout,
+                folder,
+                reportSampleInterval,
+                tls,
+                validate,
+                retries,
+                pushUrl,
+                on);
     }
 
     /** Whether the VTN pushes to the VEN rather than the VEN polling. */

@@ -5,6 +5,8 @@ import io.gridshift.openadr.codec.OadrCodecException;
 import io.gridshift.openadr.message.OadrMessages;
 import io.gridshift.openadr.message.OadrResponseCode;
 import io.gridshift.openadr.security.OadrFingerprint;
+import io.gridshift.openadr.security.OadrSignatureException;
+import io.gridshift.openadr.security.OadrSignatures;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -43,18 +45,28 @@ public final class VenPushServer extends AbstractVerticle {
     private final VenTls tls;
     private final OadrCodec codec;
     private final Ven ven;
+    private final OadrSignatures signatures;
     private HttpServer server;
 
     /**
      * @param port the port to listen on; 0 for any free one ({@link #port()})
      * @param tls the VEN's TLS; {@code null}: plain HTTP
+     * @param signatures XML signatures required on what is pushed and put on the replies; {@code
+     *     null}: none
      */
-    public VenPushServer(String host, int port, VenTls tls, OadrCodec codec, Ven ven) {
+    public VenPushServer(
+            String host,
+            int port,
+            VenTls tls,
+            OadrCodec codec,
+            Ven ven,
+            OadrSignatures signatures) {
         this.host = Objects.requireNonNull(host, "host");
         this.port = port;
         this.tls = tls;
         this.codec = Objects.requireNonNull(codec, "codec");
         this.ven = Objects.requireNonNull(ven, "ven");
+        this.signatures = signatures;
     }
 
     /** The port it listens on, once started. */
@@ -106,6 +118,14 @@ public final class VenPushServer extends AbstractVerticle {
 
     private void read(HttpServerRequest request, Buffer body) {
         OadrPayload payload;
+        if (signatures != null) {
+            String refused = signatureRefusal(body.getBytes());
+            if (refused != null) {
+                LOG.warn("push from {} refused: {}", request.remoteAddress(), refused);
+                reply(request, response(OadrResponseCode.NOT_REGISTERED_OR_AUTHORIZED, refused));
+                return;
+            }
+        }
         try {
             payload = codec.readPayload(body.getBytes());
         } catch (OadrCodecException e) {
@@ -145,6 +165,20 @@ public final class VenPushServer extends AbstractVerticle {
                                                 e.getMessage())));
     }
 
+    /** Why the pushed message's XML signature is refused, or null. */
+    private String signatureRefusal(byte[] body) {
+        try {
+            X509Certificate signer = signatures.verify(body);
+            String expected = tls == null ? null : tls.vtnFingerprint();
+            if (expected != null && !expected.equals(OadrFingerprint.of(signer))) {
+                return "signed by " + OadrFingerprint.of(signer) + ", not the VTN";
+            }
+            return null;
+        } catch (OadrSignatureException e) {
+            return "XML signature " + e.reason() + ": " + e.getMessage();
+        }
+    }
+
     /** Why the VTN's certificate is refused, or null. */
     private String peerRefusal(HttpServerRequest request) {
         if (tls == null || tls.vtnFingerprint() == null) {
@@ -166,6 +200,9 @@ public final class VenPushServer extends AbstractVerticle {
 
     private void reply(HttpServerRequest request, Object message) {
         byte[] xml = codec.write(OadrMessages.payload(message));
+        if (signatures != null) {
+            xml = signatures.sign(xml);
+        }
         request.response().putHeader("content-type", XML).end(Buffer.buffer(xml));
     }
 

@@ -205,7 +205,7 @@ public final class VenRegistration {
         create.setOadrProfileName(PROFILE);
         create.setOadrTransportName(OadrTransportType.SIMPLE_HTTP);
         create.setOadrReportOnly(false);
-        create.setOadrXmlSignature(false);
+        create.setOadrXmlSignature(options.xmlSignature());
         create.setOadrVenName(options.venName());
         create.setOadrHttpPullModel(!options.push());
         if (options.push()) {

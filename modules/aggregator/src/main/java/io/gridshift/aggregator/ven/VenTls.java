@@ -2,6 +2,7 @@ package io.gridshift.aggregator.ven;
 
 import io.gridshift.domain.error.InvalidFieldException;
 import io.gridshift.openadr.security.OadrFingerprint;
+import io.gridshift.openadr.security.OadrSignatures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -9,8 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import javax.net.ssl.KeyManagerFactory;
@@ -100,6 +104,29 @@ public record VenTls(
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the VEN's TLS cannot be set up: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * XML signatures with the key and certificate of the key store (its first key entry), and a
+     * replay window of five minutes.
+     */
+    public OadrSignatures signatures(Clock clock) {
+        KeyStore store = load(keyStore, keyStorePassword, "ven.tls.keyStore");
+        try {
+            for (String alias : java.util.Collections.list(store.aliases())) {
+                if (store.isKeyEntry(alias)) {
+                    return new OadrSignatures(
+                            (PrivateKey) store.getKey(alias, keyStorePassword.toCharArray()),
+                            (X509Certificate) store.getCertificate(alias),
+                            clock,
+                            Duration.ofMinutes(5));
+                }
+            }
+        } catch (GeneralSecurityException e) {
+            throw new InvalidFieldException(
+                    "ven.tls.keyStore", "key", keyStore, "holds no usable key: " + e.getMessage());
+        }
+        throw new InvalidFieldException("ven.tls.keyStore", "key", keyStore, "holds no key entry");
     }
 
     /** The TLS versions offered, for the HTTP client. */

@@ -4,10 +4,15 @@ import io.gridshift.domain.error.ErrorKind;
 import io.gridshift.domain.error.GridshiftException;
 import io.gridshift.openadr.codec.OadrCodec;
 import io.gridshift.openadr.message.OadrMessages;
+import io.gridshift.openadr.security.OadrFingerprint;
+import io.gridshift.openadr.security.OadrSignatureException;
+import io.gridshift.openadr.security.OadrSignatures;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -29,11 +34,14 @@ public final class VtnClient {
     private final VenOptions options;
     private final OadrCodec codec;
     private final HttpClient http;
+    private final OadrSignatures signatures;
 
     public VtnClient(VenOptions options, OadrCodec codec, HttpClient http) {
         this.options = Objects.requireNonNull(options, "options");
         this.codec = Objects.requireNonNull(codec, "codec");
         this.http = Objects.requireNonNull(http, "http");
+        this.signatures =
+                options.xmlSignature() ? options.tls().signatures(Clock.systemUTC()) : null;
     }
 
     /**
@@ -58,6 +66,9 @@ public final class VtnClient {
         byte[] body;
         try {
             body = codec.write(OadrMessages.payload(message));
+            if (signatures != null) {
+                body = signatures.sign(body);
+            }
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(
                     new GridshiftException(
@@ -114,6 +125,28 @@ public final class VtnClient {
                 .thenCompose(f -> f);
     }
 
+    /**
+     * The VTN's reply must be signed, by the certificate with the VTN's fingerprint when one is
+     * configured.
+     */
+    private void verifySigned(String service, byte[] body) {
+        try {
+            X509Certificate signer = signatures.verify(body);
+            String expected = options.tls().vtnFingerprint();
+            if (expected != null && !expected.equals(OadrFingerprint.of(signer))) {
+                throw new OadrSignatureException(
+                        "wrong_signer",
+                        "signed by " + OadrFingerprint.of(signer) + ", not the VTN's " + expected);
+            }
+        } catch (OadrSignatureException e) {
+            throw new GridshiftException(
+                    ErrorKind.UNAVAILABLE,
+                    "vtn-signature",
+                    "VTN " + service + " reply refused (" + e.reason() + "): " + e.getMessage(),
+                    e);
+        }
+    }
+
     /** Posts {@code message} and expects an answer of {@code type}. */
     public <T> CompletionStage<T> exchange(String service, Object message, Class<T> type) {
         return post(service, message)
@@ -168,6 +201,9 @@ public final class VtnClient {
                     ErrorKind.UNAVAILABLE,
                     "vtn-http-status",
                     "VTN " + service + " (" + uri + ") answered HTTP " + response.statusCode());
+        }
+        if (signatures != null) {
+            verifySigned(service, response.body());
         }
         try {
             return codec.readPayload(response.body());
