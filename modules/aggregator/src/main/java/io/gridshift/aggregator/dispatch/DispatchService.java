@@ -48,7 +48,9 @@ public final class DispatchService {
     private final DispatchOptions options;
     private final Clock clock;
     private final AggregatorMetrics metrics;
+    private final DispatchJournal journal;
 
+    /** A service that writes nothing ahead ({@link DispatchJournal#NONE}). */
     public DispatchService(
             HazelcastInstance hz,
             FleetState fleet,
@@ -56,6 +58,20 @@ public final class DispatchService {
             DispatchOptions options,
             Clock clock,
             AggregatorMetrics metrics) {
+        this(hz, fleet, sender, options, clock, metrics, DispatchJournal.NONE);
+    }
+
+    /**
+     * @param journal where orders, sends and acks are written before they take effect
+     */
+    public DispatchService(
+            HazelcastInstance hz,
+            FleetState fleet,
+            DispatchSender sender,
+            DispatchOptions options,
+            Clock clock,
+            AggregatorMetrics metrics,
+            DispatchJournal journal) {
         this.map = hz.getMap(DISPATCH_MAP);
         this.siteOrders = hz.getMap(SITE_ORDERS_MAP);
         this.fleet = fleet;
@@ -63,6 +79,7 @@ public final class DispatchService {
         this.options = options;
         this.clock = clock;
         this.metrics = metrics;
+        this.journal = journal;
     }
 
     /**
@@ -73,7 +90,6 @@ public final class DispatchService {
      *     reported, {@link ErrorKind#CONFLICT} when the same or a higher revision exists
      */
     public CompletionStage<DispatchView> issue(DispatchOrder order) {
-        String key = order.id().value();
         return fleet.route(order.site())
                 .thenCompose(
                         route -> {
@@ -87,14 +103,8 @@ public final class DispatchService {
                             }
                             long now = clock.millis();
                             SiteRoute to = route.get();
-                            return Stages.settled(
-                                            map.submitToKey(
-                                                    key,
-                                                    new DispatchProcessors.Issue(
-                                                            order,
-                                                            to.transport(),
-                                                            now,
-                                                            now + options.ackTimeout().toMillis())))
+                            return journal.order(order)
+                                    .thenCompose(written -> track(order, to, now))
                                     .thenCompose(
                                             replaced -> {
                                                 if (replaced < 0) {
@@ -106,6 +116,18 @@ public final class DispatchService {
                         });
     }
 
+    private CompletionStage<Integer> track(DispatchOrder order, SiteRoute to, long now) {
+        String key = order.id().value();
+        return Stages.settled(
+                map.submitToKey(
+                        key,
+                        new DispatchProcessors.Issue(
+                                order,
+                                to.transport(),
+                                now,
+                                now + options.ackTimeout().toMillis())));
+    }
+
     /**
      * Makes the order its site's current one (what a CoAP observer reads, hence first), then hands
      * it to the transport.
@@ -115,6 +137,7 @@ public final class DispatchService {
         DispatchView sent =
                 new DispatchView(order, DispatchState.SENT, to.transport(), 1, at, at, null, null);
         return Stages.settled(siteOrders.setAsync(order.site().value(), order.id().value()))
+                .thenCompose(v -> journal.send(order, 1, to.transport(), at))
                 .thenCompose(v -> sender.send(order, to))
                 .thenApply(v -> sent);
     }
@@ -157,7 +180,12 @@ public final class DispatchService {
                                         options.maxAttempts());
                                 return CompletableFuture.completedFuture(null);
                             }
-                            return sender.send(order, site);
+                            return journal.send(
+                                            order,
+                                            attempt,
+                                            site.transport(),
+                                            Instant.ofEpochMilli(now))
+                                    .thenCompose(v -> sender.send(order, site));
                         });
     }
 
@@ -169,6 +197,10 @@ public final class DispatchService {
      *     site_mismatch}) when another site answers
      */
     public CompletionStage<AckOutcome> onAck(Ack ack) {
+        return journal.ack(ack).thenCompose(written -> apply(ack));
+    }
+
+    private CompletionStage<AckOutcome> apply(Ack ack) {
         return Stages.settled(
                         map.submitToKey(
                                 ack.dispatchId().value(),
