@@ -1,17 +1,29 @@
 package io.gridshift.vtn;
 
+import io.gridshift.fixtures.tls.TlsMaterial;
 import io.gridshift.openadr.codec.OadrCodec;
 import io.gridshift.openadr.message.OadrMessages;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.openadr.oadr20b.OadrPayload;
 
-/** A VEN for tests: real OpenADR 2.0b XML over HTTP, read and written with {@link OadrCodec}. */
+/**
+ * A VEN for tests: real OpenADR 2.0b XML over HTTP or HTTPS with its own client certificate, read
+ * and written with {@link OadrCodec}.
+ */
 final class TestVen {
     record Reply(int status, OadrPayload payload) {
         Object body() {
@@ -31,13 +43,50 @@ final class TestVen {
 
     record JsonReply(int status, JsonObject json) {}
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final OadrCodec codec = new OadrCodec();
     private final String base;
 
     TestVen(int port) {
         this.base = "http://127.0.0.1:" + port;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** A VEN over HTTPS that shows the certificate of {@code party} (made by TlsMaterial). */
+    TestVen(int port, TlsMaterial tls, String party) {
+        this.base = "https://127.0.0.1:" + port;
+        this.http =
+                HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .sslContext(sslContext(tls.keyStore(party), tls.trustStore()))
+                        .build();
+    }
+
+    /** TLS 1.2 with the key store's certificate, trusting the trust store's CA. */
+    static SSLContext sslContext(Path keyStore, Path trustStore) {
+        try {
+            char[] password = TlsMaterial.STORE_PASSWORD.toCharArray();
+            KeyManagerFactory kmf =
+                    KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(load(keyStore, password), password);
+            TrustManagerFactory tmf =
+                    TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(load(trustStore, password));
+            SSLContext context = SSLContext.getInstance("TLSv1.2");
+            context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static KeyStore load(Path path, char[] password)
+            throws GeneralSecurityException, IOException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(path)) {
+            store.load(in, password);
+        }
+        return store;
     }
 
     Reply send(String service, Object message) {
@@ -63,6 +112,13 @@ final class TestVen {
                 HttpRequest.newBuilder(URI.create(base + path))
                         .header("content-type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    JsonReply putJson(String path, String json) {
+        return json(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("content-type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     JsonReply get(String path) {

@@ -4,6 +4,7 @@ import io.gridshift.domain.event.EventSignal;
 import io.gridshift.domain.event.GridEvent;
 import io.gridshift.domain.event.OptType;
 import io.gridshift.domain.event.SignalInterval;
+import io.gridshift.vtn.event.EventResponse;
 import io.gridshift.vtn.event.StoredEvent;
 import io.gridshift.vtn.event.VenEventState;
 import io.vertx.core.json.JsonArray;
@@ -37,10 +38,20 @@ final class EventJson {
         for (VenEventState v : stored.vens()) {
             vens.add(ven(v, e.modificationNumber()));
         }
+        JsonArray responses = new JsonArray();
+        for (EventResponse r : stored.responses()) {
+            responses.add(
+                    new JsonObject()
+                            .put("venId", r.venId())
+                            .put("modificationNumber", r.modificationNumber())
+                            .put("optType", r.opt() == OptType.OPT_IN ? "optIn" : "optOut")
+                            .put("at", r.at().toString()));
+        }
         return new JsonObject()
                 .put("eventId", e.id().value())
                 .put("modificationNumber", e.modificationNumber())
                 .put("modificationReason", e.modificationReason())
+                .put("modifiedAt", stored.modifiedAt().toString())
                 .put("status", e.statusAt(now).name())
                 .put("marketContext", e.marketContext())
                 .put("priority", e.priority())
@@ -49,8 +60,26 @@ final class EventJson {
                 .put("createdAt", e.createdAt().toString())
                 .put("start", e.start().toString())
                 .put("duration", e.duration().toString())
+                .put("startAfter", e.startAfter().toString())
+                .put("notification", e.notification().toString())
+                .put("rampUp", e.rampUp().toString())
+                .put("recovery", e.recovery().toString())
+                .put("targets", targets(e))
                 .put("signals", signals)
-                .put("vens", vens);
+                .put("vens", vens)
+                .put("responses", responses);
+    }
+
+    private static JsonObject targets(GridEvent e) {
+        return new JsonObject()
+                .put("venIds", sorted(e.targets().venIds()))
+                .put("resourceIds", sorted(e.targets().resourceIds()))
+                .put("groupIds", sorted(e.targets().groupIds()))
+                .put("partyIds", sorted(e.targets().partyIds()));
+    }
+
+    private static JsonArray sorted(java.util.Set<String> ids) {
+        return new JsonArray(ids.stream().sorted().toList());
     }
 
     private static JsonObject ven(VenEventState v, long current) {

@@ -28,14 +28,21 @@ import java.util.UUID;
  *
  * <pre>{@code
  * {"eventId": "optional", "venIds": ["ven-1"], "start": "2025-07-16T14:00:00Z",
+ *  "resourceIds": [], "groupIds": [], "partyIds": [],
+ *  "startAfter": "PT5M", "notification": "PT1H", "rampUp": "PT10M", "recovery": "PT15M",
  *  "priority": 1, "test": false, "responseRequired": "always", "marketContext": "optional",
  *  "signals": [{"name": "SIMPLE", "intervals": [{"duration": "PT1H", "value": 2}]},
  *              {"name": "LOAD_DISPATCH", "type": "DELTA", "unit": "kW",
- *               "intervals": [{"duration": "PT30M", "value": -250}]}]}
+ *               "intervals": [{"duration": "PT30M", "value": -250}]},
+ *              {"name": "ELECTRICITY_PRICE", "type": "PRICE", "unit": "USD/kWh",
+ *               "intervals": [{"duration": "PT1H", "value": 0.42}]}]}
  * }</pre>
  *
- * SIMPLE levels are 0 to 3; LOAD_DISPATCH needs type SETPOINT or DELTA (unit kW unless given). The
- * event lasts as long as its longest signal. Errors are {@link InvalidFieldException}s.
+ * The event goes to the VENs in {@code venIds}; resource, group and party ids travel in its {@code
+ * eiTarget} for the VENs to match. SIMPLE levels are 0 to 3; LOAD_DISPATCH needs type SETPOINT or
+ * DELTA (unit kW unless given); ELECTRICITY_PRICE type PRICE (default), PRICE_RELATIVE or
+ * PRICE_MULTIPLIER, unit a currency per kWh (USD/kWh unless given). The event lasts as long as its
+ * longest signal. Errors are {@link InvalidFieldException}s.
  */
 final class EventRequests {
     static final String DEFAULT_MARKET = "http://gridshift.io/market/default";
@@ -45,6 +52,12 @@ final class EventRequests {
     static GridEvent parse(JsonObject body, Instant now) {
         String id = string(body, "eventId", "evt-" + UUID.randomUUID());
         Set<String> venIds = venIds(body.getValue("venIds"));
+        EventTargets targets =
+                new EventTargets(
+                        venIds,
+                        ids(body, "resourceIds"),
+                        ids(body, "groupIds"),
+                        ids(body, "partyIds"));
         Instant start = instant(string(body, "start", null));
         List<EventSignal> signals = signals(array(body, "signals"));
         Duration duration =
@@ -67,12 +80,12 @@ final class EventRequests {
                         required,
                         start,
                         duration,
-                        null,
-                        null,
-                        null,
-                        null,
+                        optionalDuration(body, "startAfter"),
+                        optionalDuration(body, "notification"),
+                        optionalDuration(body, "rampUp"),
+                        optionalDuration(body, "recovery"),
                         signals,
-                        new EventTargets(venIds, Set.of(), Set.of(), Set.of()));
+                        targets);
         return Events.withStatus(event, event.statusAt(now));
     }
 
@@ -118,9 +131,32 @@ final class EventRequests {
                 yield new EventSignal(
                         "sig-" + index, name, null, type, string(s, "unit", "kW"), intervals);
             }
+            case ELECTRICITY_PRICE -> {
+                SignalType type = enumValue(SignalType.class, "type", string(s, "type", "PRICE"));
+                if (type != SignalType.PRICE
+                        && type != SignalType.PRICE_RELATIVE
+                        && type != SignalType.PRICE_MULTIPLIER) {
+                    throw new InvalidFieldException(
+                            "type",
+                            "enum",
+                            type,
+                            "must be PRICE, PRICE_RELATIVE or PRICE_MULTIPLIER for"
+                                    + " ELECTRICITY_PRICE");
+                }
+                yield new EventSignal(
+                        "sig-" + index,
+                        name,
+                        null,
+                        type,
+                        type == SignalType.PRICE ? string(s, "unit", "USD/kWh") : null,
+                        intervals);
+            }
             default ->
                     throw new InvalidFieldException(
-                            "name", "enum", name, "must be SIMPLE or LOAD_DISPATCH");
+                            "name",
+                            "enum",
+                            name,
+                            "must be SIMPLE, LOAD_DISPATCH or ELECTRICITY_PRICE");
         };
     }
 
@@ -137,6 +173,44 @@ final class EventRequests {
             ids.add(s);
         }
         return ids;
+    }
+
+    private static Set<String> ids(JsonObject body, String field) {
+        Object value = body.getValue(field);
+        if (value == null) {
+            return Set.of();
+        }
+        if (!(value instanceof JsonArray list)) {
+            throw new InvalidFieldException(field, "type", value, "must be a list of ids");
+        }
+        Set<String> ids = new HashSet<>();
+        for (Object id : list) {
+            if (!(id instanceof String s) || s.isBlank()) {
+                throw new InvalidFieldException(field, "type", id, "must be ids (text)");
+            }
+            ids.add(s);
+        }
+        return ids;
+    }
+
+    private static Duration optionalDuration(JsonObject body, String field) {
+        Object value = body.getValue(field);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof String text)) {
+            throw new InvalidFieldException(field, "type", value, "must be an ISO-8601 duration");
+        }
+        try {
+            Duration d = Duration.parse(text);
+            if (d.isNegative()) {
+                throw new InvalidFieldException(field, "range", text, "must not be negative");
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            throw new InvalidFieldException(
+                    field, "format", text, "must be an ISO-8601 duration", e);
+        }
     }
 
     private static String string(JsonObject o, String field, String fallback) {

@@ -30,6 +30,19 @@ public interface EventStore {
      */
     Optional<StoredEvent> cancel(EventId id, String reason);
 
+    /** {@link #cancel(EventId, String)} made at {@code at} (its modificationDateTime). */
+    Optional<StoredEvent> cancel(EventId id, String reason, Instant at);
+
+    /**
+     * Replaces an event with its next modification: the content of {@code next} (signals, times,
+     * targets, flags), modification number plus one, {@code reason}, made at {@code at}. Its status
+     * is recomputed; VENs may be added, not dropped.
+     *
+     * @throws IllegalStateException if the event is cancelled
+     * @throws IllegalArgumentException if {@code next} drops a VEN
+     */
+    Optional<StoredEvent> modify(EventId id, GridEvent next, String reason, Instant at);
+
     Optional<StoredEvent> get(EventId id);
 
     /** Every event, oldest first. */

@@ -40,4 +40,29 @@ public final class Events {
                 e.signals(),
                 e.targets());
     }
+
+    /**
+     * The next modification of {@code current} with the content of {@code next}: same id and
+     * creation time, modification number plus one, {@code reason}.
+     */
+    public static GridEvent next(GridEvent current, GridEvent next, String reason) {
+        return new GridEvent(
+                current.id(),
+                current.modificationNumber() + 1,
+                reason,
+                next.marketContext(),
+                next.priority(),
+                current.createdAt(),
+                next.status(),
+                next.testEvent(),
+                next.responseRequired(),
+                next.start(),
+                next.duration(),
+                next.startAfter(),
+                next.notification(),
+                next.rampUp(),
+                next.recovery(),
+                next.signals(),
+                next.targets());
+    }
 }

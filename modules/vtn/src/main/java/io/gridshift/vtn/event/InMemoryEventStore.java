@@ -7,10 +7,12 @@ import io.gridshift.domain.event.OptType;
 import io.gridshift.domain.event.ResponseRequired;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An {@link EventStore} in memory. Every method holds the store's lock: each is a few map
@@ -21,28 +23,35 @@ public final class InMemoryEventStore implements EventStore {
 
     private static final class Entry {
         GridEvent event;
+        Instant modifiedAt;
         final Map<String, VenEventState> vens = new LinkedHashMap<>();
+        final List<EventResponse> responses = new ArrayList<>();
 
         Entry(GridEvent event) {
             this.event = event;
-            for (String venId : event.targets().venIds().stream().sorted().toList()) {
-                vens.put(venId, VenEventState.none(venId));
+            this.modifiedAt = event.createdAt();
+            addVens(event);
+        }
+
+        void addVens(GridEvent e) {
+            for (String venId : e.targets().venIds().stream().sorted().toList()) {
+                vens.putIfAbsent(venId, VenEventState.none(venId));
             }
         }
 
         StoredEvent snapshot() {
-            return new StoredEvent(event, new ArrayList<>(vens.values()));
+            return new StoredEvent(event, new ArrayList<>(vens.values()), modifiedAt, responses);
         }
 
         boolean pendingFor(String venId, Instant now) {
-            VenEventState state = vens.get(venId);
+            VenEventState state = vens.get(venKey(this, venId));
             return state != null
                     && state.acknowledged() < event.modificationNumber()
                     && event.statusAt(now) != EventStatus.COMPLETED;
         }
 
         boolean openFor(String venId, Instant now) {
-            VenEventState state = vens.get(venId);
+            VenEventState state = vens.get(venKey(this, venId));
             if (state == null || event.statusAt(now) == EventStatus.COMPLETED) {
                 return false;
             }
@@ -62,13 +71,44 @@ public final class InMemoryEventStore implements EventStore {
 
     @Override
     public synchronized Optional<StoredEvent> cancel(EventId id, String reason) {
+        return cancel(id, reason, null);
+    }
+
+    @Override
+    public synchronized Optional<StoredEvent> cancel(EventId id, String reason, Instant at) {
         Entry entry = events.get(id);
         if (entry == null) {
             return Optional.empty();
         }
         if (!entry.event.isCancelled()) {
             entry.event = Events.modified(entry.event, EventStatus.CANCELLED, reason);
+            entry.modifiedAt = at == null ? entry.modifiedAt : at;
         }
+        return Optional.of(entry.snapshot());
+    }
+
+    @Override
+    public synchronized Optional<StoredEvent> modify(
+            EventId id, GridEvent next, String reason, Instant at) {
+        Entry entry = events.get(id);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        if (entry.event.isCancelled()) {
+            throw new IllegalStateException("event " + id + " is cancelled");
+        }
+        Set<String> dropped = new HashSet<>(entry.event.targets().venIds());
+        dropped.removeAll(next.targets().venIds());
+        if (!dropped.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "a modification may add VENs but not drop any; cancel the event instead"
+                            + " (dropped: "
+                            + dropped.stream().sorted().toList()
+                            + ")");
+        }
+        entry.event = Events.next(entry.event, next, reason);
+        entry.modifiedAt = at;
+        entry.addVens(entry.event);
         return Optional.of(entry.snapshot());
     }
 
@@ -102,10 +142,11 @@ public final class InMemoryEventStore implements EventStore {
     public synchronized void delivered(String venId, List<GridEvent> sent) {
         for (GridEvent event : sent) {
             Entry entry = events.get(event.id());
-            VenEventState state = entry == null ? null : entry.vens.get(venId);
+            String key = entry == null ? null : venKey(entry, venId);
+            VenEventState state = key == null ? null : entry.vens.get(key);
             if (state != null) {
                 boolean acknowledges = event.responseRequired() == ResponseRequired.NEVER;
-                entry.vens.put(venId, state.delivered(event.modificationNumber(), acknowledges));
+                entry.vens.put(key, state.delivered(event.modificationNumber(), acknowledges));
             }
         }
     }
@@ -117,14 +158,36 @@ public final class InMemoryEventStore implements EventStore {
         if (entry == null) {
             return OptResult.UNKNOWN_EVENT;
         }
-        VenEventState state = entry.vens.get(venId);
+        String key = venKey(entry, venId);
+        VenEventState state = key == null ? null : entry.vens.get(key);
         if (state == null) {
             return OptResult.NOT_TARGETED;
         }
+        venId = key;
         if (modificationNumber > entry.event.modificationNumber()) {
             return OptResult.FUTURE_MODIFICATION;
         }
         entry.vens.put(venId, state.responded(opt, modificationNumber, at));
+        entry.responses.add(new EventResponse(venId, modificationNumber, opt, at));
         return OptResult.RECORDED;
+    }
+
+    /**
+     * The key under which the event keeps {@code venId}: venIDs match without regard to case, as
+     * the VEN registry does. Null if the event does not target it.
+     */
+    private static String venKey(Entry entry, String venId) {
+        if (venId == null) {
+            return null;
+        }
+        if (entry.vens.containsKey(venId)) {
+            return venId;
+        }
+        for (String key : entry.vens.keySet()) {
+            if (key.equalsIgnoreCase(venId)) {
+                return key;
+            }
+        }
+        return null;
     }
 }

@@ -37,7 +37,7 @@ public final class EiEventService implements OadrService {
     }
 
     @Override
-    public Optional<Object> handle(Object message) {
+    public Optional<Object> handle(Object message, Sender sender) {
         if (message instanceof OadrRequestEventType request) {
             return Optional.of(request(request.getEiRequestEvent()));
         }

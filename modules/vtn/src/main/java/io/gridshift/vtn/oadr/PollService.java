@@ -8,19 +8,22 @@ import org.openadr.oadr20b.OadrPollType;
 
 /**
  * OadrPoll: a registered VEN's {@code oadrPoll} gets an {@code oadrDistributeEvent} when an event
- * is pending for it, an {@code oadrResponse} (200) otherwise.
+ * is pending for it, else the next message waiting in its {@link VenOutbox} (a report request or
+ * cancellation, a re-registration request), else an {@code oadrResponse} (200).
  */
 public final class PollService implements OadrService {
     private final VenRegistry vens;
     private final Distributor distributor;
+    private final VenOutbox outbox;
 
-    public PollService(VenRegistry vens, Distributor distributor) {
+    public PollService(VenRegistry vens, Distributor distributor, VenOutbox outbox) {
         this.vens = Objects.requireNonNull(vens, "vens");
         this.distributor = Objects.requireNonNull(distributor, "distributor");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
     }
 
     @Override
-    public Optional<Object> handle(Object message) {
+    public Optional<Object> handle(Object message, Sender sender) {
         if (!(message instanceof OadrPollType poll)) {
             return Optional.empty();
         }
@@ -29,7 +32,11 @@ public final class PollService implements OadrService {
             return Optional.of(Replies.notRegistered(null, venId));
         }
         OadrDistributeEventType pending = distributor.pending(venId);
+        if (pending != null) {
+            return Optional.of(pending);
+        }
         return Optional.of(
-                pending != null ? pending : Replies.response(ResponseCode.OK, null, null, venId));
+                outbox.next(venId)
+                        .orElseGet(() -> Replies.response(ResponseCode.OK, null, null, venId)));
     }
 }

@@ -2,6 +2,7 @@ package io.gridshift.vtn.oadr;
 
 import io.gridshift.openadr.event.XcalTime;
 import io.gridshift.vtn.VtnConfig;
+import io.gridshift.vtn.VtnTls;
 import io.gridshift.vtn.ven.Ven;
 import io.gridshift.vtn.ven.VenRegistry;
 import java.time.Clock;
@@ -20,29 +21,34 @@ import org.openadr.oadr20b.xcal.DurationPropType;
 
 /**
  * EiRegisterParty: {@code oadrQueryRegistration}, {@code oadrCreatePartyRegistration} and {@code
- * oadrCancelPartyRegistration}. The VTN offers profile 2.0b over simpleHttp, pull only, without XML
- * signatures; a registration asking for anything else is refused with 451 (not allowed).
+ * oadrCancelPartyRegistration}. The VTN offers profile 2.0b over simpleHttp, pull or push (a push
+ * VEN names its {@code oadrTransportAddress}), without XML signatures; a registration asking for
+ * anything else is refused with 451 (not allowed). Over TLS the registration is bound to the
+ * fingerprint of the VEN's certificate; a certificate the operator did not admit, or a venID bound
+ * to another certificate, is refused with 463 (not registered or authorized).
  */
 public final class RegistrationService implements OadrService {
     static final String PROFILE = "2.0b";
 
     private final VtnConfig config;
+    private final VtnTls tls;
     private final VenRegistry vens;
     private final Clock clock;
 
     public RegistrationService(VtnConfig config, VenRegistry vens, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
+        this.tls = config.tls();
         this.vens = Objects.requireNonNull(vens, "vens");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
-    public Optional<Object> handle(Object message) {
+    public Optional<Object> handle(Object message, Sender sender) {
         if (message instanceof OadrQueryRegistrationType query) {
             return Optional.of(created(Replies.ok(query.getRequestID()), null, null));
         }
         if (message instanceof OadrCreatePartyRegistrationType create) {
-            return Optional.of(register(create));
+            return Optional.of(register(create, sender));
         }
         if (message instanceof OadrCancelPartyRegistrationType cancel) {
             return Optional.of(cancel(cancel));
@@ -50,7 +56,8 @@ public final class RegistrationService implements OadrService {
         return Optional.empty();
     }
 
-    private OadrCreatedPartyRegistrationType register(OadrCreatePartyRegistrationType r) {
+    private OadrCreatedPartyRegistrationType register(
+            OadrCreatePartyRegistrationType r, Sender sender) {
         String requestId = r.getRequestID();
         String refused = refusal(r);
         if (refused != null) {
@@ -60,6 +67,14 @@ public final class RegistrationService implements OadrService {
                     r.getVenID());
         }
         Optional<Ven> known = vens.find(r.getVenID());
+        String unauthorized = unauthorized(known, sender);
+        if (unauthorized != null) {
+            return created(
+                    Replies.eiResponse(
+                            ResponseCode.NOT_REGISTERED_OR_AUTHORIZED, unauthorized, requestId),
+                    r.getRegistrationID(),
+                    r.getVenID());
+        }
         String registrationId = r.getRegistrationID();
         if (registrationId != null
                 && !known.map(v -> v.registrationId().equals(registrationId)).orElse(false)) {
@@ -78,10 +93,11 @@ public final class RegistrationService implements OadrService {
                                 r.getOadrProfileName(),
                                 r.getOadrTransportName().value(),
                                 r.getOadrTransportAddress(),
-                                true,
+                                !Boolean.FALSE.equals(r.isOadrHttpPullModel()),
                                 r.isOadrReportOnly(),
                                 r.isOadrXmlSignature(),
-                                clock.instant()));
+                                clock.instant(),
+                                sender.fingerprint()));
         return created(Replies.ok(requestId), ven.registrationId(), ven.venId());
     }
 
@@ -93,11 +109,36 @@ public final class RegistrationService implements OadrService {
         if (r.getOadrTransportName() != OadrTransportType.SIMPLE_HTTP) {
             return "transport " + r.getOadrTransportName().value() + " is not offered";
         }
-        if (Boolean.FALSE.equals(r.isOadrHttpPullModel())) {
-            return "only the pull model is offered";
+        if (Boolean.FALSE.equals(r.isOadrHttpPullModel())
+                && !isHttpUrl(r.getOadrTransportAddress())) {
+            return "push (oadrHttpPullModel=false) needs an http(s) oadrTransportAddress";
         }
         if (r.isOadrXmlSignature()) {
             return "XML signatures are not supported";
+        }
+        return null;
+    }
+
+    private static boolean isHttpUrl(String address) {
+        return address != null
+                && (address.startsWith("https://") || address.startsWith("http://"))
+                && address.length() > "https://".length();
+    }
+
+    /**
+     * Why this sender may not register (or re-register) this venID; null if it may. Over TLS the
+     * certificate must be one the operator admitted, and a venID registered before stays bound to
+     * the certificate it was registered with.
+     */
+    private String unauthorized(Optional<Ven> known, Sender sender) {
+        if (tls == null || !sender.authenticated()) {
+            return null;
+        }
+        if (!tls.admits(sender.fingerprint())) {
+            return "certificate " + sender.fingerprint() + " is not registered with this VTN";
+        }
+        if (known.isPresent() && !VenAuthenticator.matches(known.get(), sender)) {
+            return "venID " + known.get().venId() + " is registered with another certificate";
         }
         return null;
     }
