@@ -184,6 +184,7 @@ public final class AggregatorNode implements AutoCloseable {
                                 new VenPushServer(
                                         "0.0.0.0",
                                         port,
+                                        push.getPath(),
                                         options.ven().tls(),
                                         new OadrCodec(
                                                 OadrCodecOptions.DEFAULTS.withValidate(

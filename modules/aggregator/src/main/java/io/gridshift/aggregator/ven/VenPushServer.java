@@ -29,19 +29,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The VEN's own simpleHttp endpoint for a VTN that pushes ({@link VenOptions#pushUrl()}): {@code
- * POST <path>/OpenADR2/Simple/2.0b/{EiEvent,EiReport,EiRegisterParty}}. With the VEN's TLS it
- * requires the VTN's client certificate and, when configured, checks its fingerprint. A message
- * that is not a schema-valid 2.0b document is answered with an {@code oadrResponse} carrying 454
- * (or 453 for a foreign root), a VTN with the wrong certificate with 463; nothing crashes.
+ * The VEN's own simpleHttp endpoint for a VTN that pushes ({@link VenOptions#pushUrl()}, the
+ * transportAddress the VEN registers with): {@code POST <its path>/{EiEvent,EiReport,
+ * EiRegisterParty,EiOpt}}. With the VEN's TLS it requires the VTN's client certificate and, when
+ * configured, checks its fingerprint. A message that is not a schema-valid 2.0b document is
+ * answered with an {@code oadrResponse} carrying 454 (or 453 for a foreign root), a VTN with the
+ * wrong certificate with 463; nothing crashes.
  */
 public final class VenPushServer extends AbstractVerticle {
     private static final Logger LOG = LoggerFactory.getLogger(VenPushServer.class);
-    private static final String BASE = "/OpenADR2/Simple/2.0b/";
     private static final String XML = "application/xml";
 
     private final String host;
     private final int port;
+    private final String base;
     private final VenTls tls;
     private final OadrCodec codec;
     private final Ven ven;
@@ -50,6 +51,7 @@ public final class VenPushServer extends AbstractVerticle {
 
     /**
      * @param port the port to listen on; 0 for any free one ({@link #port()})
+     * @param path the path of the push URL; the services are under it
      * @param tls the VEN's TLS; {@code null}: plain HTTP
      * @param signatures XML signatures required on what is pushed and put on the replies; {@code
      *     null}: none
@@ -57,16 +59,26 @@ public final class VenPushServer extends AbstractVerticle {
     public VenPushServer(
             String host,
             int port,
+            String path,
             VenTls tls,
             OadrCodec codec,
             Ven ven,
             OadrSignatures signatures) {
         this.host = Objects.requireNonNull(host, "host");
         this.port = port;
+        this.base = base(path);
         this.tls = tls;
         this.codec = Objects.requireNonNull(codec, "codec");
         this.ven = Objects.requireNonNull(ven, "ven");
         this.signatures = signatures;
+    }
+
+    /** The path prefix of the services: the push URL's path, ending in a slash. */
+    static String base(String path) {
+        if (path == null || path.isEmpty()) {
+            return "/";
+        }
+        return path.endsWith("/") ? path : path + "/";
     }
 
     /** The port it listens on, once started. */
@@ -101,7 +113,7 @@ public final class VenPushServer extends AbstractVerticle {
 
     private void handle(HttpServerRequest request) {
         String path = request.path();
-        if (!path.startsWith(BASE) || request.method() != io.vertx.core.http.HttpMethod.POST) {
+        if (!path.startsWith(base) || request.method() != io.vertx.core.http.HttpMethod.POST) {
             request.response().setStatusCode(404).end();
             return;
         }
