@@ -8,6 +8,7 @@ import io.gridshift.aggregator.cluster.ClusterConfigs;
 import io.gridshift.aggregator.cluster.FreePort;
 import io.gridshift.aggregator.coap.CoapDispatchSender;
 import io.gridshift.aggregator.coap.CoapIngress;
+import io.gridshift.aggregator.dispatch.DispatchJournal;
 import io.gridshift.aggregator.dispatch.DispatchSender;
 import io.gridshift.aggregator.dispatch.DispatchService;
 import io.gridshift.aggregator.dispatch.RoutingSender;
@@ -15,6 +16,7 @@ import io.gridshift.aggregator.fleet.FleetState;
 import io.gridshift.aggregator.fleet.Transport;
 import io.gridshift.aggregator.ingest.EdgeIngest;
 import io.gridshift.aggregator.ingest.SiteThrottle;
+import io.gridshift.aggregator.ledger.NodeLedger;
 import io.gridshift.aggregator.metrics.AggregatorMetrics;
 import io.gridshift.aggregator.mqtt.MqttDispatchSender;
 import io.gridshift.aggregator.mqtt.MqttIngress;
@@ -72,6 +74,7 @@ public final class AggregatorNode implements AutoCloseable {
     private HttpApi http;
     private Ven ven;
     private GridEventLog gridEvents;
+    private NodeLedger ledger;
 
     private AggregatorNode(AggregatorOptions options, AggregatorMetrics metrics) {
         this.options = options;
@@ -97,6 +100,10 @@ public final class AggregatorNode implements AutoCloseable {
         mqttUri = startBrokerIfNeeded();
         fleet = new FleetState(hz, options.fleet(), clock, metrics::duplicates);
         closeables.add(fleet);
+        if (options.ledger() != null) {
+            ledger = new NodeLedger(options.ledger().storage(), options.ledger()::rules, clock);
+        }
+        DispatchJournal journal = ledger == null ? DispatchJournal.NONE : ledger;
         EdgeCodec json = EdgeCodec.of(EdgeFormat.JSON, options.codec());
         AtomicReference<MqttIngress> ingress = new AtomicReference<>();
         DispatchSender sender =
@@ -113,13 +120,15 @@ public final class AggregatorNode implements AutoCloseable {
                                         json),
                                 Transport.COAP,
                                 new CoapDispatchSender(vertx.eventBus())));
-        dispatch = new DispatchService(hz, fleet, sender, options.dispatch(), clock, metrics);
+        dispatch =
+                new DispatchService(hz, fleet, sender, options.dispatch(), clock, metrics, journal);
         EdgeIngest ingest =
                 new EdgeIngest(
                         fleet,
                         dispatch,
                         new SiteThrottle(options.siteRate(), options.siteBurst(), clock),
-                        metrics);
+                        metrics,
+                        ledger == null ? t -> {} : ledger::meter);
         mqtt = new MqttIngress(mqttUri, options.mqtt(), ingest, json, nodeId);
         ingress.set(mqtt);
         mqtt.start();
@@ -163,6 +172,7 @@ public final class AggregatorNode implements AutoCloseable {
                         fleet,
                         dispatch,
                         gridEvents,
+                        ledger,
                         metrics,
                         clock,
                         List.of(
@@ -172,7 +182,12 @@ public final class AggregatorNode implements AutoCloseable {
                                 new HealthProbe("coap", () -> coap.port() > 0)));
         await(vertx.deployVerticle(http));
         if (options.ven() != null) {
-            ven = new Ven(options.ven(), fleet, clock, gridEvents);
+            ven =
+                    new Ven(
+                            options.ven(),
+                            fleet,
+                            clock,
+                            ledger == null ? gridEvents : gridEvents.andThen(ledger.events()));
             if (options.ven().push()) {
                 URI push = options.ven().pushUrl();
                 int port =
@@ -285,6 +300,11 @@ public final class AggregatorNode implements AutoCloseable {
         return http.port();
     }
 
+    /** This node's ledger, when the options keep one. */
+    public Optional<NodeLedger> ledger() {
+        return Optional.ofNullable(ledger);
+    }
+
     /** The grid events the VEN received, as recorded on the cluster. */
     public GridEventLog gridEvents() {
         return gridEvents;
@@ -336,6 +356,10 @@ public final class AggregatorNode implements AutoCloseable {
             } catch (Exception e) {
                 LOG.warn("closing Vert.x failed: {}", e.toString());
             }
+        }
+        if (ledger != null) {
+            // last: what the API or the retries still write goes in before it closes
+            ledger.close();
         }
         if (hz.getLifecycleService().isRunning()) {
             hz.shutdown();

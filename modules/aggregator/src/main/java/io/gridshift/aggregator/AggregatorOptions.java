@@ -3,9 +3,12 @@ package io.gridshift.aggregator;
 import io.gridshift.aggregator.cluster.ClusterOptions;
 import io.gridshift.aggregator.dispatch.DispatchOptions;
 import io.gridshift.aggregator.fleet.FleetOptions;
+import io.gridshift.aggregator.ledger.LedgerOptions;
 import io.gridshift.aggregator.mqtt.MqttIngressOptions;
 import io.gridshift.aggregator.ven.VenOptions;
 import io.gridshift.edge.codec.EdgeCodecOptions;
+import io.gridshift.storage.db.StorageOptions;
+import java.nio.file.Path;
 
 /**
  * Everything a node needs; {@link #defaults()} is a single node with the embedded broker.
@@ -23,6 +26,8 @@ import io.gridshift.edge.codec.EdgeCodecOptions;
  * @param fleet how sites are kept
  * @param dispatch how orders are chased
  * @param ven the OpenADR 2.0b VEN towards a VTN; {@code null} (the default): none
+ * @param ledger the ledger (orders, acks, events, meter data, settlement); {@code null}: none (the
+ *     default is an H2 file in {@code data/ledger})
  */
 public record AggregatorOptions(
         ClusterOptions cluster,
@@ -36,7 +41,8 @@ public record AggregatorOptions(
         EdgeCodecOptions codec,
         FleetOptions fleet,
         DispatchOptions dispatch,
-        VenOptions ven) {
+        VenOptions ven,
+        LedgerOptions ledger) {
 
     public static AggregatorOptions defaults() {
         return new AggregatorOptions(
@@ -51,7 +57,8 @@ public record AggregatorOptions(
                 EdgeCodecOptions.defaults(),
                 FleetOptions.defaults(),
                 DispatchOptions.defaults(),
-                null);
+                null,
+                LedgerOptions.of(StorageOptions.h2File(Path.of("data", "ledger"))));
     }
 
     /** Every port 0 (free ones), for tests and several nodes on one host. */
@@ -59,49 +66,56 @@ public record AggregatorOptions(
         AggregatorOptions d = defaults();
         return d.withCluster(d.cluster().withMemberPort(0))
                 .withMqtt(d.mqtt().withEmbeddedPort(0))
-                .withPorts(0, 0);
+                .withPorts(0, 0)
+                .withLedger(null);
     }
 
     public AggregatorOptions withCluster(ClusterOptions c) {
         return new AggregatorOptions(
                 c, mqtt, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec, fleet,
-                dispatch, ven);
+                dispatch, ven, ledger);
     }
 
     public AggregatorOptions withMqtt(MqttIngressOptions m) {
         return new AggregatorOptions(
                 cluster, m, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec,
-                fleet, dispatch, ven);
+                fleet, dispatch, ven, ledger);
     }
 
     public AggregatorOptions withPorts(int coap, int http) {
         return new AggregatorOptions(
                 cluster, mqtt, coapHost, coap, httpHost, http, siteRate, siteBurst, codec, fleet,
-                dispatch, ven);
+                dispatch, ven, ledger);
     }
 
     public AggregatorOptions withSiteRate(double perSecond, double burst) {
         return new AggregatorOptions(
                 cluster, mqtt, coapHost, coapPort, httpHost, httpPort, perSecond, burst, codec,
-                fleet, dispatch, ven);
+                fleet, dispatch, ven, ledger);
     }
 
     public AggregatorOptions withFleet(FleetOptions f) {
         return new AggregatorOptions(
                 cluster, mqtt, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec,
-                f, dispatch, ven);
+                f, dispatch, ven, ledger);
     }
 
     public AggregatorOptions withDispatch(DispatchOptions d) {
         return new AggregatorOptions(
                 cluster, mqtt, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec,
-                fleet, d, ven);
+                fleet, d, ven, ledger);
     }
 
     /** With a VEN towards the VTN {@code v} names; {@code null}: no VEN. */
     public AggregatorOptions withVen(VenOptions v) {
         return new AggregatorOptions(
                 cluster, mqtt, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec,
-                fleet, dispatch, v);
+                fleet, dispatch, v, ledger);
+    }
+
+    public AggregatorOptions withLedger(LedgerOptions l) {
+        return new AggregatorOptions(
+                cluster, mqtt, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec,
+                fleet, dispatch, ven, l);
     }
 }

@@ -5,9 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.gridshift.aggregator.dispatch.DispatchState;
 import io.gridshift.aggregator.fleet.Transport;
+import io.gridshift.aggregator.ledger.LedgerOptions;
 import io.gridshift.domain.dispatch.DispatchId;
 import io.gridshift.domain.site.SiteId;
 import io.gridshift.domain.time.ManualClock;
+import io.gridshift.storage.db.StorageOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -46,7 +48,13 @@ class AggregatorNodeIT {
     @Test
     void anOperatorDispatchesBothSitesThroughTheApiAndTheirAcksComeBack() throws Exception {
         // GIVEN a node with one site on MQTT and one on CoAP
-        node = AggregatorNode.start(AggregatorOptions.ephemeral(), clock);
+        node =
+                AggregatorNode.start(
+                        AggregatorOptions.ephemeral()
+                                .withLedger(
+                                        LedgerOptions.of(
+                                                StorageOptions.h2File(data.resolve("ledger")))),
+                        clock);
         agents = new Agents(clock, data);
         agents.mqtt("dc-mqtt", "DE", node.mqttUri());
         agents.coap("dc-coap", "FR", "coap://127.0.0.1:" + node.coapPort());
@@ -87,6 +95,16 @@ class AggregatorNodeIT {
                                             .orElse(false));
             assertThat(get("/api/v1/dispatches/op-" + site).encode()).contains("ACCEPTED");
         }
+        // AND the ledger holds each order, its send and the site's ack, written ahead
+        var reader = node.ledger().orElseThrow().ledger().reader();
+        for (String site : new String[] {"dc-mqtt", "dc-coap"}) {
+            DispatchId id = DispatchId.of("op-" + site);
+            assertThat(reader.order(id)).isPresent();
+            assertThat(reader.sends(id)).isNotEmpty();
+            assertThat(reader.acks(id))
+                    .anySatisfy(a -> assertThat(a.status().name()).isEqualTo("ACCEPTED"));
+        }
+        assertThat(node.ledger().orElseThrow().meter().stats().accepted()).isPositive();
         String metrics = text("/metrics");
         assertThat(metrics).contains("gridshift_dispatch_ack_latency_seconds_count 2\n");
         assertThat(metrics)

@@ -2,8 +2,13 @@ package io.gridshift.aggregator.api;
 
 import io.gridshift.aggregator.dispatch.DispatchService;
 import io.gridshift.aggregator.fleet.FleetState;
+import io.gridshift.aggregator.ledger.NodeLedger;
 import io.gridshift.aggregator.metrics.AggregatorMetrics;
 import io.gridshift.aggregator.ven.GridEventLog;
+import io.gridshift.domain.error.ErrorKind;
+import io.gridshift.domain.error.GridshiftException;
+import io.gridshift.domain.event.EventId;
+import io.gridshift.storage.settlement.SettlementExport;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -13,6 +18,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
@@ -42,6 +48,7 @@ public final class HttpApi extends VerticleBase {
     private final FleetState fleet;
     private final DispatchService dispatch;
     private final GridEventLog events;
+    private final NodeLedger ledger;
     private final AggregatorMetrics metrics;
     private final Clock clock;
     private final List<HealthProbe> readiness;
@@ -58,6 +65,7 @@ public final class HttpApi extends VerticleBase {
             FleetState fleet,
             DispatchService dispatch,
             GridEventLog events,
+            NodeLedger ledger,
             AggregatorMetrics metrics,
             Clock clock,
             List<HealthProbe> readiness) {
@@ -66,6 +74,7 @@ public final class HttpApi extends VerticleBase {
         this.fleet = Objects.requireNonNull(fleet, "fleet");
         this.dispatch = Objects.requireNonNull(dispatch, "dispatch");
         this.events = Objects.requireNonNull(events, "events");
+        this.ledger = ledger;
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.readiness = List.copyOf(readiness);
@@ -105,6 +114,32 @@ public final class HttpApi extends VerticleBase {
         return server == null ? Future.succeededFuture() : server.close();
     }
 
+    /** Settles an event from the ledger; 404 without a ledger or for an unknown event. */
+    private void settle(RoutingContext ctx) {
+        if (ledger == null) {
+            ctx.fail(
+                    new GridshiftException(
+                            ErrorKind.NOT_FOUND,
+                            "no_ledger",
+                            "this node keeps no ledger (ledger.enabled=false)"));
+            return;
+        }
+        EventId event = EventId.of(Requests.path(ctx, "eventId"));
+        boolean csv = String.valueOf(ctx.request().getHeader("accept")).contains("text/csv");
+        vertx.executeBlocking(() -> ledger.settle(event), false)
+                .onSuccess(
+                        s ->
+                                ctx.response()
+                                        .putHeader(
+                                                "content-type",
+                                                csv ? "text/csv" : "application/json")
+                                        .end(
+                                                csv
+                                                        ? SettlementExport.csv(s)
+                                                        : SettlementExport.json(s)))
+                .onFailure(ctx::fail);
+    }
+
     private Router router(OpenAPIContract contract, Buffer yaml) {
         RouterBuilder builder = RouterBuilder.create(vertx, contract);
         FleetHandlers sites = new FleetHandlers(fleet, clock, context);
@@ -129,6 +164,7 @@ public final class HttpApi extends VerticleBase {
                                                                         new JsonArray(
                                                                                 events.all())),
                                                 false)));
+        builder.getRoute("settleGridEvent").addHandler(this::settle);
         Router router = builder.createRouter();
 
         router.get("/openapi.yaml")

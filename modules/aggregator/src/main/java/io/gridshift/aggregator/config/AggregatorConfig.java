@@ -4,6 +4,7 @@ import io.gridshift.aggregator.AggregatorOptions;
 import io.gridshift.aggregator.cluster.ClusterOptions;
 import io.gridshift.aggregator.dispatch.DispatchOptions;
 import io.gridshift.aggregator.fleet.FleetOptions;
+import io.gridshift.aggregator.ledger.LedgerOptions;
 import io.gridshift.aggregator.mqtt.MqttIngressOptions;
 import io.gridshift.aggregator.ven.VenOptions;
 import io.gridshift.aggregator.ven.VenTls;
@@ -15,6 +16,7 @@ import io.gridshift.domain.error.ErrorKind;
 import io.gridshift.domain.error.GridshiftException;
 import io.gridshift.domain.error.InvalidFieldException;
 import io.gridshift.edge.codec.EdgeCodecOptions;
+import io.gridshift.storage.db.StorageOptions;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -22,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -218,6 +221,78 @@ public final class AggregatorConfig {
                     Parsers.text(),
                     "The VTN's certificate fingerprint (10 hex pairs, colon separated),"
                             + " exchanged out of band.");
+    static final Option<Boolean> LEDGER_ENABLED =
+            Option.of(
+                    "ledger.enabled",
+                    "true",
+                    Parsers.bool(),
+                    "Keep the ledger: orders, sends and acks written ahead, events, opts, meter"
+                            + " data, settlements.");
+    static final Option<Path> LEDGER_FOLDER =
+            Option.of(
+                    "ledger.folder",
+                    "data/ledger",
+                    Parsers.path(),
+                    "Where the embedded H2 ledger lives (when no ledger.jdbcUrl is set).");
+    static final Option<String> LEDGER_JDBC_URL =
+            Option.optional(
+                    "ledger.jdbcUrl",
+                    Parsers.text(),
+                    "A PostgreSQL ledger, e.g. jdbc:postgresql://db:5432/gridshift.");
+    static final Option<String> LEDGER_USER =
+            Option.optional("ledger.user", Parsers.text(), "The PostgreSQL user.");
+    static final Option<Path> LEDGER_PASSWORD_FILE =
+            Option.optional(
+                    "ledger.passwordFile", Parsers.path(), "File holding the PostgreSQL password.");
+    static final Option<String> SETTLE_BASELINE =
+            Option.of(
+                    "settlement.baseline",
+                    "pjm-high-4-of-5",
+                    Parsers.text(),
+                    "Baseline of settlements: pjm-high-4-of-5, caiso-10-of-10,"
+                            + " weekday-10-additive or meter-before-after.");
+    static final Option<Long> SETTLE_INTERVAL =
+            Option.of(
+                    "settlement.intervalMin",
+                    "15",
+                    Parsers.integer(1, 60),
+                    "Settlement interval in minutes (dividing an hour).");
+    static final Option<ZoneId> SETTLE_ZONE =
+            Option.of(
+                    "settlement.zone",
+                    "UTC",
+                    ZoneId::of,
+                    "Time zone of the program (its days and weekdays).");
+    static final Option<Double> SETTLE_CAPACITY_PRICE =
+            Option.of(
+                    "settlement.capacityPricePerKw",
+                    "0",
+                    Parsers.number(0, 1e6),
+                    "Paid per credited kW, per event.");
+    static final Option<Double> SETTLE_ENERGY_PRICE =
+            Option.of(
+                    "settlement.energyPricePerKwh",
+                    "0",
+                    Parsers.number(0, 1e6),
+                    "Paid per delivered kWh.");
+    static final Option<Double> SETTLE_THRESHOLD =
+            Option.of(
+                    "settlement.performanceThreshold",
+                    "0.5",
+                    Parsers.number(0, 1),
+                    "Below this performance (delivered / committed) the penalty applies.");
+    static final Option<Double> SETTLE_PENALTY =
+            Option.of(
+                    "settlement.penaltyPerKwShort",
+                    "0",
+                    Parsers.number(0, 1e6),
+                    "Charged per kW short of the commitment.");
+    static final Option<Double> SETTLE_CAP =
+            Option.of(
+                    "settlement.performanceCap",
+                    "1.0",
+                    Parsers.number(0.01, 2),
+                    "The most performance paid for (1 = 100 %).");
 
     private AggregatorConfig() {}
 
@@ -259,7 +334,20 @@ public final class AggregatorConfig {
                 VEN_KEY_PASSWORD_FILE,
                 VEN_TRUST_STORE,
                 VEN_TRUST_PASSWORD_FILE,
-                VEN_VTN_FINGERPRINT);
+                VEN_VTN_FINGERPRINT,
+                LEDGER_ENABLED,
+                LEDGER_FOLDER,
+                LEDGER_JDBC_URL,
+                LEDGER_USER,
+                LEDGER_PASSWORD_FILE,
+                SETTLE_BASELINE,
+                SETTLE_INTERVAL,
+                SETTLE_ZONE,
+                SETTLE_CAPACITY_PRICE,
+                SETTLE_ENERGY_PRICE,
+                SETTLE_THRESHOLD,
+                SETTLE_PENALTY,
+                SETTLE_CAP);
     }
 
     /** The Markdown table of every option. */
@@ -340,7 +428,42 @@ public final class AggregatorConfig {
                 EdgeCodecOptions.defaults(),
                 fleet,
                 dispatch,
-                ven(s));
+                ven(s),
+                ledger(s));
+    }
+
+    /** The ledger unless {@code ledger.enabled} is false: PostgreSQL when a JDBC URL is named. */
+    private static LedgerOptions ledger(Settings s) {
+        if (!s.get(LEDGER_ENABLED)) {
+            return null;
+        }
+        StorageOptions storage =
+                s.find(LEDGER_JDBC_URL)
+                        .map(
+                                url ->
+                                        StorageOptions.postgres(
+                                                url,
+                                                s.find(LEDGER_USER).orElse(null),
+                                                s.find(LEDGER_PASSWORD_FILE)
+                                                        .map(
+                                                                f ->
+                                                                        new String(
+                                                                                readSecret(
+                                                                                        f,
+                                                                                        LEDGER_PASSWORD_FILE
+                                                                                                .key())))
+                                                        .orElse(null)))
+                        .orElseGet(() -> StorageOptions.h2File(s.get(LEDGER_FOLDER)));
+        return new LedgerOptions(
+                storage,
+                s.get(SETTLE_BASELINE),
+                Duration.ofMinutes(s.get(SETTLE_INTERVAL)),
+                s.get(SETTLE_ZONE),
+                s.get(SETTLE_CAPACITY_PRICE),
+                s.get(SETTLE_ENERGY_PRICE),
+                s.get(SETTLE_THRESHOLD),
+                s.get(SETTLE_PENALTY),
+                s.get(SETTLE_CAP));
     }
 
     /** The VEN's options when a VTN is named, else {@code null} (no VEN on this node). */

@@ -18,6 +18,7 @@ import io.gridshift.edge.codec.EdgeCodec;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,16 +37,31 @@ public final class EdgeIngest {
     private final DispatchService dispatch;
     private final SiteThrottle throttle;
     private final AggregatorMetrics metrics;
+    private final Consumer<Telemetry> meter;
 
     public EdgeIngest(
             FleetState fleet,
             DispatchService dispatch,
             SiteThrottle throttle,
             AggregatorMetrics metrics) {
+        this(fleet, dispatch, throttle, metrics, t -> {});
+    }
+
+    /**
+     * @param meter told of every reading handed to the fleet state (the ledger's meter intervals);
+     *     must not block
+     */
+    public EdgeIngest(
+            FleetState fleet,
+            DispatchService dispatch,
+            SiteThrottle throttle,
+            AggregatorMetrics metrics,
+            Consumer<Telemetry> meter) {
         this.fleet = fleet;
         this.dispatch = dispatch;
         this.throttle = throttle;
         this.metrics = metrics;
+        this.meter = meter;
     }
 
     /**
@@ -114,7 +130,9 @@ public final class EdgeIngest {
     private CompletionStage<?> file(Record message, Origin origin, boolean confirm) {
         try {
             if (message instanceof Telemetry t) {
-                return fleet.telemetry(t, origin, confirm);
+                CompletionStage<?> stored = fleet.telemetry(t, origin, confirm);
+                meter.accept(t);
+                return stored;
             } else if (message instanceof FlexEnvelope e) {
                 return fleet.envelope(e, origin);
             } else if (message instanceof SiteStatus s) {

@@ -80,6 +80,7 @@ final class ApiFixture implements AutoCloseable {
                         fleet,
                         dispatch,
                         new GridEventLog(hz, vertx.eventBus()),
+                        null,
                         metrics,
                         clock,
                         List.of(new HealthProbe("broker", brokerUp::get)));

@@ -5,8 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.gridshift.aggregator.AggregatorNode;
 import io.gridshift.aggregator.AggregatorOptions;
+import io.gridshift.aggregator.ledger.LedgerOptions;
+import io.gridshift.domain.event.EventId;
 import io.gridshift.domain.time.ManualClock;
 import io.gridshift.openadr.codec.OadrCodec;
+import io.gridshift.storage.db.StorageOptions;
 import io.gridshift.vtn.VtnConfig;
 import io.gridshift.vtn.VtnVerticle;
 import io.gridshift.vtn.event.InMemoryEventStore;
@@ -75,7 +78,10 @@ class VenNodeIT {
                                 .withVen(
                                         VenOptions.of(URI.create(vtnUrl), "node-it", folder)
                                                 .withVenId("ven-node-it")
-                                                .withPollInterval(Duration.ofMillis(200))),
+                                                .withPollInterval(Duration.ofMillis(200)))
+                                .withLedger(
+                                        LedgerOptions.of(
+                                                StorageOptions.h2File(folder.resolve("ledger")))),
                         clock);
         List<JsonObject> heard = new CopyOnWriteArrayList<>();
         node.vertx()
@@ -102,6 +108,17 @@ class VenNodeIT {
                         });
         await().atMost(WAIT).until(() -> !heard.isEmpty());
         assertThat(heard.get(0).getString("eventId")).isEqualTo("evt-node");
+
+        // AND the ledger holds the event and the VEN's opt-out, and settles it (no commitment)
+        var reader = node.ledger().orElseThrow().ledger().reader();
+        await().atMost(WAIT).until(() -> !reader.opts(EventId.of("evt-node")).isEmpty());
+        assertThat(reader.event(EventId.of("evt-node"))).isPresent();
+        HttpResponse<String> json = settle("application/json");
+        assertThat(json.statusCode()).as(json.body()).isEqualTo(200);
+        assertThat(new JsonObject(json.body()).getString("eventId")).isEqualTo("evt-node");
+        HttpResponse<String> csv = settle("text/csv");
+        assertThat(csv.headers().firstValue("content-type")).hasValue("text/csv");
+        assertThat(settleUnknown().statusCode()).isEqualTo(404);
     }
 
     HttpResponse<String> createEvent(String vtnUrl) throws Exception {
@@ -134,6 +151,31 @@ class VenNodeIT {
                 HttpRequest.newBuilder(URI.create(vtnUrl + "/api/v1/events"))
                         .header("content-type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(event.encode()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> settle(String accept) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(
+                                URI.create(
+                                        "http://127.0.0.1:"
+                                                + node.httpPort()
+                                                + "/api/v1/grid-events/evt-node/settlement"))
+                        .header("accept", accept)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> settleUnknown() throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(
+                                URI.create(
+                                        "http://127.0.0.1:"
+                                                + node.httpPort()
+                                                + "/api/v1/grid-events/evt-none/settlement"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
