@@ -141,12 +141,7 @@ public final class VenPushServer extends AbstractVerticle {
         try {
             payload = codec.readPayload(body.getBytes());
         } catch (OadrCodecException e) {
-            OadrResponseCode code =
-                    switch (e.reason()) {
-                        case "wrong_namespace", "unknown_root" -> OadrResponseCode.NOT_RECOGNIZED;
-                        default -> OadrResponseCode.INVALID_DATA;
-                    };
-            reply(request, response(code, e.getMessage()));
+            reply(request, response(OadrResponseCode.of(e), e.getMessage()));
             return;
         }
         Object message = OadrMessages.body(payload.getOadrSignedObject());

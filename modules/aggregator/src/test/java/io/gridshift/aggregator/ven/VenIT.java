@@ -296,31 +296,7 @@ class VenIT {
     }
 
     void createEvent(String id, String venId, double deltaKw) throws Exception {
-        JsonObject event =
-                new JsonObject()
-                        .put("eventId", id)
-                        .put("venIds", new JsonArray().add(venId))
-                        .put("start", "2026-07-02T14:00:00Z")
-                        .put("priority", 1)
-                        .put(
-                                "signals",
-                                new JsonArray()
-                                        .add(
-                                                new JsonObject()
-                                                        .put("name", "LOAD_DISPATCH")
-                                                        .put("type", "DELTA")
-                                                        .put("unit", "kW")
-                                                        .put(
-                                                                "intervals",
-                                                                new JsonArray()
-                                                                        .add(
-                                                                                new JsonObject()
-                                                                                        .put(
-                                                                                                "duration",
-                                                                                                "PT1H")
-                                                                                        .put(
-                                                                                                "value",
-                                                                                                deltaKw)))));
+        JsonObject event = VtnEvents.loadDispatch(id, venId, "2026-07-02T14:00:00Z", deltaKw);
         HttpResponse<String> created = post("/api/v1/events", event.encode());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     }

@@ -123,30 +123,7 @@ class VenNodeIT {
 
     HttpResponse<String> createEvent(String vtnUrl) throws Exception {
         JsonObject event =
-                new JsonObject()
-                        .put("eventId", "evt-node")
-                        .put("venIds", new JsonArray().add("ven-node-it"))
-                        .put("start", "2026-07-02T14:00:00Z")
-                        .put("priority", 1)
-                        .put(
-                                "signals",
-                                new JsonArray()
-                                        .add(
-                                                new JsonObject()
-                                                        .put("name", "LOAD_DISPATCH")
-                                                        .put("type", "DELTA")
-                                                        .put("unit", "kW")
-                                                        .put(
-                                                                "intervals",
-                                                                new JsonArray()
-                                                                        .add(
-                                                                                new JsonObject()
-                                                                                        .put(
-                                                                                                "duration",
-                                                                                                "PT1H")
-                                                                                        .put(
-                                                                                                "value",
-                                                                                                -50)))));
+                VtnEvents.loadDispatch("evt-node", "ven-node-it", "2026-07-02T14:00:00Z", -50);
         return http.send(
                 HttpRequest.newBuilder(URI.create(vtnUrl + "/api/v1/events"))
                         .header("content-type", "application/json")

@@ -276,31 +276,7 @@ class VenTlsIT {
     }
 
     void createEvent(String id, double kw) throws Exception {
-        JsonObject event =
-                new JsonObject()
-                        .put("eventId", id)
-                        .put("venIds", new JsonArray().add("ven-agg"))
-                        .put("start", "2026-07-02T14:00:00Z")
-                        .put("priority", 1)
-                        .put(
-                                "signals",
-                                new JsonArray()
-                                        .add(
-                                                new JsonObject()
-                                                        .put("name", "LOAD_DISPATCH")
-                                                        .put("type", "DELTA")
-                                                        .put("unit", "kW")
-                                                        .put(
-                                                                "intervals",
-                                                                new JsonArray()
-                                                                        .add(
-                                                                                new JsonObject()
-                                                                                        .put(
-                                                                                                "duration",
-                                                                                                "PT1H")
-                                                                                        .put(
-                                                                                                "value",
-                                                                                                kw)))));
+        JsonObject event = VtnEvents.loadDispatch(id, "ven-agg", "2026-07-02T14:00:00Z", kw);
         HttpResponse<String> r =
                 operator.send(
                         HttpRequest.newBuilder(URI.create(url("/api/v1/events")))

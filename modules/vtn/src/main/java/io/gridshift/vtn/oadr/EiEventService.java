@@ -2,6 +2,7 @@ package io.gridshift.vtn.oadr;
 
 import io.gridshift.domain.event.EventId;
 import io.gridshift.domain.event.OptType;
+import io.gridshift.openadr.message.OadrResponseCode;
 import io.gridshift.vtn.event.EventStore;
 import io.gridshift.vtn.event.OptResult;
 import io.gridshift.vtn.ven.VenRegistry;
@@ -82,8 +83,8 @@ public final class EiEventService implements OadrService {
             }
         }
         return refused.isEmpty()
-                ? Replies.response(ResponseCode.OK, null, requestId, venId)
+                ? Replies.response(OadrResponseCode.OK, null, requestId, venId)
                 : Replies.response(
-                        ResponseCode.INVALID_ID, String.join(", ", refused), requestId, venId);
+                        OadrResponseCode.INVALID_ID, String.join(", ", refused), requestId, venId);
     }
 }

@@ -4,6 +4,7 @@ import io.gridshift.domain.error.GridshiftException;
 import io.gridshift.openadr.codec.OadrCodec;
 import io.gridshift.openadr.codec.OadrCodecException;
 import io.gridshift.openadr.message.OadrMessages;
+import io.gridshift.openadr.message.OadrResponseCode;
 import io.gridshift.openadr.security.OadrFingerprint;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
@@ -89,11 +90,11 @@ public final class OadrEndpoint {
             answer = dispatch(service, codec.readPayload(bytes), name, sender);
         } catch (OadrCodecException e) {
             LOG.info("{} refused: {}", path, e.getMessage());
-            status = ResponseCode.httpStatus(e);
-            answer = Replies.response(ResponseCode.of(e), e.reason(), null, null);
+            status = OadrResponseCode.httpStatus(e);
+            answer = Replies.response(OadrResponseCode.of(e), e.reason(), null, null);
         } catch (GridshiftException e) {
             LOG.info("{} refused: {}", path, e.getMessage());
-            answer = Replies.response(ResponseCode.INVALID_DATA, e.reason(), null, null);
+            answer = Replies.response(OadrResponseCode.INVALID_DATA, e.reason(), null, null);
         }
         return new Answer(status, codec.write(OadrMessages.payload(answer)));
     }
@@ -108,7 +109,7 @@ public final class OadrEndpoint {
                 .orElseGet(
                         () ->
                                 Replies.response(
-                                        ResponseCode.NOT_RECOGNIZED,
+                                        OadrResponseCode.NOT_RECOGNIZED,
                                         OadrMessages.name(payload.getOadrSignedObject())
                                                 + " is not a message of "
                                                 + name,

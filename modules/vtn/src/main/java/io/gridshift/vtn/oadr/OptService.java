@@ -1,6 +1,7 @@
 package io.gridshift.vtn.oadr;
 
 import io.gridshift.openadr.event.XcalTime;
+import io.gridshift.openadr.message.OadrResponseCode;
 import io.gridshift.vtn.opt.Opt;
 import io.gridshift.vtn.opt.OptStore;
 import io.gridshift.vtn.ven.VenRegistry;
@@ -67,7 +68,7 @@ public final class OptService implements OadrService {
                 opts.cancel(c.getVenID(), c.getOptID()).isPresent()
                         ? Replies.ok(c.getRequestID())
                         : Replies.eiResponse(
-                                ResponseCode.INVALID_ID,
+                                OadrResponseCode.INVALID_ID,
                                 "no opt " + c.getOptID() + " from this VEN",
                                 c.getRequestID()));
         reply.setOptID(c.getOptID());

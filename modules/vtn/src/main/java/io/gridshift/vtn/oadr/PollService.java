@@ -1,5 +1,6 @@
 package io.gridshift.vtn.oadr;
 
+import io.gridshift.openadr.message.OadrResponseCode;
 import io.gridshift.vtn.ven.VenRegistry;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,6 +38,6 @@ public final class PollService implements OadrService {
         }
         return Optional.of(
                 outbox.next(venId)
-                        .orElseGet(() -> Replies.response(ResponseCode.OK, null, null, venId)));
+                        .orElseGet(() -> Replies.response(OadrResponseCode.OK, null, null, venId)));
     }
 }

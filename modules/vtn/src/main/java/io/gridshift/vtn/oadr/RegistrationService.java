@@ -1,6 +1,7 @@
 package io.gridshift.vtn.oadr;
 
 import io.gridshift.openadr.event.XcalTime;
+import io.gridshift.openadr.message.OadrResponseCode;
 import io.gridshift.vtn.VtnConfig;
 import io.gridshift.vtn.VtnTls;
 import io.gridshift.vtn.ven.Ven;
@@ -62,7 +63,7 @@ public final class RegistrationService implements OadrService {
         String refused = refusal(r);
         if (refused != null) {
             return created(
-                    Replies.eiResponse(ResponseCode.NOT_ALLOWED, refused, requestId),
+                    Replies.eiResponse(OadrResponseCode.NOT_ALLOWED, refused, requestId),
                     r.getRegistrationID(),
                     r.getVenID());
         }
@@ -71,7 +72,7 @@ public final class RegistrationService implements OadrService {
         if (unauthorized != null) {
             return created(
                     Replies.eiResponse(
-                            ResponseCode.NOT_REGISTERED_OR_AUTHORIZED, unauthorized, requestId),
+                            OadrResponseCode.NOT_REGISTERED_OR_AUTHORIZED, unauthorized, requestId),
                     r.getRegistrationID(),
                     r.getVenID());
         }
@@ -80,7 +81,7 @@ public final class RegistrationService implements OadrService {
                 && !known.map(v -> v.registrationId().equals(registrationId)).orElse(false)) {
             return created(
                     Replies.eiResponse(
-                            ResponseCode.INVALID_ID, "unknown registrationID", requestId),
+                            OadrResponseCode.INVALID_ID, "unknown registrationID", requestId),
                     registrationId,
                     r.getVenID());
         }
@@ -148,13 +149,15 @@ public final class RegistrationService implements OadrService {
         if (vens.find(c.getVenID()).isEmpty()) {
             response =
                     Replies.eiResponse(
-                            ResponseCode.NOT_REGISTERED_OR_AUTHORIZED,
+                            OadrResponseCode.NOT_REGISTERED_OR_AUTHORIZED,
                             "venID is not registered",
                             c.getRequestID());
         } else if (vens.cancel(c.getVenID(), c.getRegistrationID()).isEmpty()) {
             response =
                     Replies.eiResponse(
-                            ResponseCode.INVALID_ID, "unknown registrationID", c.getRequestID());
+                            OadrResponseCode.INVALID_ID,
+                            "unknown registrationID",
+                            c.getRequestID());
         } else {
             response = Replies.ok(c.getRequestID());
         }

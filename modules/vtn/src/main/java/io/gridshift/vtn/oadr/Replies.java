@@ -1,5 +1,6 @@
 package io.gridshift.vtn.oadr;
 
+import io.gridshift.openadr.message.OadrResponseCode;
 import org.openadr.oadr20b.OadrResponseType;
 import org.openadr.oadr20b.ei.EiResponseType;
 
@@ -10,7 +11,8 @@ public final class Replies {
     private Replies() {}
 
     /** An {@code eiResponse}; an absent request id is sent empty (the element is required). */
-    public static EiResponseType eiResponse(ResponseCode code, String detail, String requestId) {
+    public static EiResponseType eiResponse(
+            OadrResponseCode code, String detail, String requestId) {
         EiResponseType response = new EiResponseType();
         response.setResponseCode(code.text());
         response.setResponseDescription(
@@ -20,12 +22,12 @@ public final class Replies {
     }
 
     public static EiResponseType ok(String requestId) {
-        return eiResponse(ResponseCode.OK, null, requestId);
+        return eiResponse(OadrResponseCode.OK, null, requestId);
     }
 
     /** A generic {@code oadrResponse}. */
     public static OadrResponseType response(
-            ResponseCode code, String detail, String requestId, String venId) {
+            OadrResponseCode code, String detail, String requestId, String venId) {
         OadrResponseType response = new OadrResponseType();
         response.setSchemaVersion(SCHEMA_VERSION);
         response.setEiResponse(eiResponse(code, detail, requestId));
@@ -36,7 +38,7 @@ public final class Replies {
     /** The answer to a message from a VEN that is not registered (463). */
     public static OadrResponseType notRegistered(String requestId, String venId) {
         return response(
-                ResponseCode.NOT_REGISTERED_OR_AUTHORIZED,
+                OadrResponseCode.NOT_REGISTERED_OR_AUTHORIZED,
                 "venID " + venId + " is not registered",
                 requestId,
                 venId);

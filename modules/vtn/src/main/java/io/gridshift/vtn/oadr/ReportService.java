@@ -1,6 +1,7 @@
 package io.gridshift.vtn.oadr;
 
 import io.gridshift.openadr.event.XcalTime;
+import io.gridshift.openadr.message.OadrResponseCode;
 import io.gridshift.vtn.report.RegisteredReport;
 import io.gridshift.vtn.report.ReportPoint;
 import io.gridshift.vtn.report.ReportRequest;
@@ -120,7 +121,7 @@ public final class ReportService implements OadrService {
         } else {
             reply.setEiResponse(
                     Replies.eiResponse(
-                            ResponseCode.INVALID_ID,
+                            OadrResponseCode.INVALID_ID,
                             "no report was requested as " + unknown.stream().sorted().toList(),
                             u.getRequestID()));
         }
@@ -134,7 +135,7 @@ public final class ReportService implements OadrService {
                         : c.getOadrPendingReports().getReportRequestID();
         store.mark(c.getVenID(), pending, ReportRequest.Status.CREATED);
         return Replies.response(
-                ResponseCode.OK, null, c.getEiResponse().getRequestID(), c.getVenID());
+                OadrResponseCode.OK, null, c.getEiResponse().getRequestID(), c.getVenID());
     }
 
     private Object canceled(OadrCanceledReportType c) {
@@ -151,7 +152,7 @@ public final class ReportService implements OadrService {
         }
         store.mark(c.getVenID(), cancelled, ReportRequest.Status.CANCELLED);
         return Replies.response(
-                ResponseCode.OK, null, c.getEiResponse().getRequestID(), c.getVenID());
+                OadrResponseCode.OK, null, c.getEiResponse().getRequestID(), c.getVenID());
     }
 
     private Object notOffered(OadrCreateReportType c) {
@@ -159,7 +160,7 @@ public final class ReportService implements OadrService {
         reply.setSchemaVersion(Replies.SCHEMA_VERSION);
         reply.setEiResponse(
                 Replies.eiResponse(
-                        ResponseCode.REPORT_NOT_SUPPORTED,
+                        OadrResponseCode.REPORT_NOT_SUPPORTED,
                         "this VTN offers no reports",
                         c.getRequestID()));
         reply.setOadrPendingReports(new OadrPendingReportsType());

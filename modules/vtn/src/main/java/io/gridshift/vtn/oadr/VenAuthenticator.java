@@ -1,5 +1,6 @@
 package io.gridshift.vtn.oadr;
 
+import io.gridshift.openadr.message.OadrResponseCode;
 import io.gridshift.vtn.VtnTls;
 import io.gridshift.vtn.ven.Ven;
 import io.gridshift.vtn.ven.VenRegistry;
@@ -39,7 +40,7 @@ public final class VenAuthenticator {
         if (!tls.admits(sender.fingerprint())) {
             return Optional.of(
                     Replies.response(
-                            ResponseCode.NOT_REGISTERED_OR_AUTHORIZED,
+                            OadrResponseCode.NOT_REGISTERED_OR_AUTHORIZED,
                             "certificate " + sender.fingerprint() + " is not registered",
                             null,
                             venId));
@@ -48,7 +49,7 @@ public final class VenAuthenticator {
         if (ven.isPresent() && !matches(ven.get(), sender)) {
             return Optional.of(
                     Replies.response(
-                            ResponseCode.NOT_REGISTERED_OR_AUTHORIZED,
+                            OadrResponseCode.NOT_REGISTERED_OR_AUTHORIZED,
                             "venID " + venId + " is registered with another certificate",
                             null,
                             venId));

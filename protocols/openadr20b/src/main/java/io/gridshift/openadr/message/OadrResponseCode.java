@@ -1,5 +1,6 @@
 package io.gridshift.openadr.message;
 
+import io.gridshift.openadr.codec.OadrCodecException;
 import java.util.Optional;
 import org.openadr.oadr20b.ei.EiResponseType;
 
@@ -50,6 +51,35 @@ public enum OadrResponseCode {
         r.setResponseDescription(description == null ? this.description : description);
         r.setRequestID(requestId == null ? "" : requestId);
         return r;
+    }
+
+    public boolean isSuccess() {
+        return this == OK;
+    }
+
+    /**
+     * The code for a document the codec refused: a root that is not an OpenADR 2.0b payload is not
+     * recognized (453), anything else (not XML, a schema violation, a DOCTYPE, too large) is
+     * invalid data (454).
+     */
+    public static OadrResponseCode of(OadrCodecException e) {
+        return switch (e.reason()) {
+            case "wrong_namespace", "unknown_root" -> NOT_RECOGNIZED;
+            default -> INVALID_DATA;
+        };
+    }
+
+    /**
+     * The HTTP status for a document the codec refused: 400 when the body cannot be read as XML at
+     * all, 413 when it is too large, 200 otherwise (a readable document that breaks the schema is
+     * an application error, answered in the body).
+     */
+    public static int httpStatus(OadrCodecException e) {
+        return switch (e.reason()) {
+            case "malformed", "doctype_forbidden", "io" -> 400;
+            case "too_large" -> 413;
+            default -> 200;
+        };
     }
 
     /** The code for the text of an {@code ei:responseCode}; empty for one not listed here. */

@@ -1,4 +1,4 @@
-package io.gridshift.vtn.oadr;
+package io.gridshift.openadr.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,28 +9,28 @@ import io.gridshift.openadr.codec.OadrCodecOptions;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class ResponseCodeTest {
+class OadrResponseCodeTest {
     private final OadrCodec codec = new OadrCodec();
 
     @Test
     void codesAreThoseOfTheSpecification() {
-        assertThat(ResponseCode.OK.text()).isEqualTo("200");
-        assertThat(ResponseCode.INVALID_ID.code()).isEqualTo(452);
-        assertThat(ResponseCode.NOT_RECOGNIZED.code()).isEqualTo(453);
-        assertThat(ResponseCode.INVALID_DATA.code()).isEqualTo(454);
-        assertThat(ResponseCode.NOT_REGISTERED_OR_AUTHORIZED.code()).isEqualTo(463);
-        assertThat(ResponseCode.of("451")).contains(ResponseCode.NOT_ALLOWED);
-        assertThat(ResponseCode.of("299")).isEmpty();
-        assertThat(ResponseCode.OK.isSuccess()).isTrue();
-        assertThat(ResponseCode.INVALID_DATA.isSuccess()).isFalse();
+        assertThat(OadrResponseCode.OK.text()).isEqualTo("200");
+        assertThat(OadrResponseCode.INVALID_ID.code()).isEqualTo(452);
+        assertThat(OadrResponseCode.NOT_RECOGNIZED.code()).isEqualTo(453);
+        assertThat(OadrResponseCode.INVALID_DATA.code()).isEqualTo(454);
+        assertThat(OadrResponseCode.NOT_REGISTERED_OR_AUTHORIZED.code()).isEqualTo(463);
+        assertThat(OadrResponseCode.of("451")).contains(OadrResponseCode.NOT_ALLOWED);
+        assertThat(OadrResponseCode.of("299")).isEmpty();
+        assertThat(OadrResponseCode.OK.isSuccess()).isTrue();
+        assertThat(OadrResponseCode.INVALID_DATA.isSuccess()).isFalse();
     }
 
     @Test
     void unreadableXmlIsInvalidDataAndHttp400() {
         OadrCodecException e = refused("<oadrPayload");
         assertThat(e.reason()).isEqualTo("malformed");
-        assertThat(ResponseCode.of(e)).isEqualTo(ResponseCode.INVALID_DATA);
-        assertThat(ResponseCode.httpStatus(e)).isEqualTo(400);
+        assertThat(OadrResponseCode.of(e)).isEqualTo(OadrResponseCode.INVALID_DATA);
+        assertThat(OadrResponseCode.httpStatus(e)).isEqualTo(400);
     }
 
     @Test
@@ -41,21 +41,21 @@ class ResponseCodeTest {
                                 + "<oadr:oadrSignedObject><oadr:nonsense/></oadr:oadrSignedObject>"
                                 + "</oadr:oadrPayload>");
         assertThat(e.reason()).isEqualTo("schema");
-        assertThat(ResponseCode.of(e)).isEqualTo(ResponseCode.INVALID_DATA);
-        assertThat(ResponseCode.httpStatus(e)).isEqualTo(200);
+        assertThat(OadrResponseCode.of(e)).isEqualTo(OadrResponseCode.INVALID_DATA);
+        assertThat(OadrResponseCode.httpStatus(e)).isEqualTo(200);
     }
 
     @Test
     void aForeignRootIsNotRecognized() {
         OadrCodecException e = refused("<html xmlns=\"http://www.w3.org/1999/xhtml\"/>");
-        assertThat(ResponseCode.of(e)).isEqualTo(ResponseCode.NOT_RECOGNIZED);
-        assertThat(ResponseCode.httpStatus(e)).isEqualTo(200);
+        assertThat(OadrResponseCode.of(e)).isEqualTo(OadrResponseCode.NOT_RECOGNIZED);
+        assertThat(OadrResponseCode.httpStatus(e)).isEqualTo(200);
     }
 
     @Test
     void aDoctypeAndATooLargeDocumentAreRefusedAtHttpLevel() {
         OadrCodecException doctype = refused("<!DOCTYPE x [<!ENTITY a \"b\">]><x/>");
-        assertThat(ResponseCode.httpStatus(doctype)).isEqualTo(400);
+        assertThat(OadrResponseCode.httpStatus(doctype)).isEqualTo(400);
         OadrCodec small = new OadrCodec(OadrCodecOptions.DEFAULTS.withMaxDocumentBytes(8));
         OadrCodecException tooLarge =
                 (OadrCodecException)
@@ -65,8 +65,8 @@ class ResponseCodeTest {
                                                 "<x>0123456789</x>"
                                                         .getBytes(StandardCharsets.UTF_8)));
         assertThat(tooLarge.reason()).isEqualTo("too_large");
-        assertThat(ResponseCode.httpStatus(tooLarge)).isEqualTo(413);
-        assertThat(ResponseCode.of(tooLarge)).isEqualTo(ResponseCode.INVALID_DATA);
+        assertThat(OadrResponseCode.httpStatus(tooLarge)).isEqualTo(413);
+        assertThat(OadrResponseCode.of(tooLarge)).isEqualTo(OadrResponseCode.INVALID_DATA);
     }
 
     private OadrCodecException refused(String xml) {
@@ -79,10 +79,10 @@ class ResponseCodeTest {
 
     @Test
     void anOadrResponseWithAnErrorCodeIsAValidDocument() {
-        byte[] xml =
-                codec.write(
-                        io.gridshift.openadr.message.OadrMessages.payload(
-                                Replies.response(ResponseCode.INVALID_DATA, "schema", null, null)));
+        org.openadr.oadr20b.OadrResponseType response = new org.openadr.oadr20b.OadrResponseType();
+        response.setSchemaVersion("2.0b");
+        response.setEiResponse(OadrResponseCode.INVALID_DATA.response(null, "schema"));
+        byte[] xml = codec.write(OadrMessages.payload(response));
         assertThat(
                         codec.readPayload(xml)
                                 .getOadrSignedObject()
@@ -90,7 +90,7 @@ class ResponseCodeTest {
                                 .getEiResponse()
                                 .getResponseCode())
                 .isEqualTo("454");
-        assertThatThrownBy(() -> ResponseCode.valueOf("NOPE"))
+        assertThatThrownBy(() -> OadrResponseCode.valueOf("NOPE"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
