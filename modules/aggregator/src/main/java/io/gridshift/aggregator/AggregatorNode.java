@@ -4,6 +4,8 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.gridshift.aggregator.api.HealthProbe;
 import io.gridshift.aggregator.api.HttpApi;
+import io.gridshift.aggregator.api.auth.AuditLog;
+import io.gridshift.aggregator.api.auth.JsonLinesAuditLog;
 import io.gridshift.aggregator.cluster.ClusterConfigs;
 import io.gridshift.aggregator.cluster.FreePort;
 import io.gridshift.aggregator.coap.CoapDispatchSender;
@@ -169,7 +171,9 @@ public final class AggregatorNode implements AutoCloseable {
                                 new HealthProbe(
                                         "cluster", () -> hz.getLifecycleService().isRunning()),
                                 new HealthProbe("mqtt", mqtt::isConnected),
-                                new HealthProbe("coap", () -> coap.port() > 0)));
+                                new HealthProbe("coap", () -> coap.port() > 0)),
+                        options.api(),
+                        auditLog());
         await(vertx.deployVerticle(http));
         if (options.ven() != null) {
             ven = new Ven(options.ven(), fleet, clock, gridEvents);
@@ -193,6 +197,12 @@ public final class AggregatorNode implements AutoCloseable {
             ven.start();
             closeables.add(0, ven);
         }
+    }
+
+    /** The API's audit log: the configured JSON-lines file, else the application log. */
+    private AuditLog auditLog() {
+        Path file = options.api().auditFile();
+        return file == null ? e -> LOG.info("audit: {}", e) : new JsonLinesAuditLog(file);
     }
 
     private Future<Vertx> clusteredVertx() {

@@ -1,6 +1,9 @@
 package io.gridshift.aggregator;
 
+import io.gridshift.aggregator.api.auth.ApiAuthOptions;
+import io.gridshift.aggregator.api.auth.ApiRole;
 import io.gridshift.aggregator.cluster.ClusterOptions;
+import io.gridshift.aggregator.coap.CoapDtlsOptions;
 import io.gridshift.aggregator.dispatch.DispatchOptions;
 import io.gridshift.aggregator.fleet.FleetOptions;
 import io.gridshift.aggregator.mqtt.MqttIngressOptions;
@@ -23,6 +26,8 @@ import io.gridshift.edge.codec.EdgeCodecOptions;
  * @param fleet how sites are kept
  * @param dispatch how orders are chased
  * @param ven the OpenADR 2.0b VEN towards a VTN; {@code null} (the default): none
+ * @param api who may use the REST API (default: nobody until tokens or a JWT key are configured)
+ * @param coapDtls DTLS on the CoAP ingress, keys per site; {@code null} (the default): plain CoAP
  */
 public record AggregatorOptions(
         ClusterOptions cluster,
@@ -36,7 +41,9 @@ public record AggregatorOptions(
         EdgeCodecOptions codec,
         FleetOptions fleet,
         DispatchOptions dispatch,
-        VenOptions ven) {
+        VenOptions ven,
+        ApiAuthOptions api,
+        CoapDtlsOptions coapDtls) {
 
     public static AggregatorOptions defaults() {
         return new AggregatorOptions(
@@ -51,57 +58,77 @@ public record AggregatorOptions(
                 EdgeCodecOptions.defaults(),
                 FleetOptions.defaults(),
                 DispatchOptions.defaults(),
+                null,
+                ApiAuthOptions.defaults(),
                 null);
     }
 
-    /** Every port 0 (free ones), for tests and several nodes on one host. */
+    /**
+     * Every port 0 (free ones), for tests and several nodes on one host; anonymous requests may
+     * read the REST API (changes still need an operator's credential), no audit file.
+     */
     public static AggregatorOptions ephemeral() {
         AggregatorOptions d = defaults();
         return d.withCluster(d.cluster().withMemberPort(0))
                 .withMqtt(d.mqtt().withEmbeddedPort(0))
-                .withPorts(0, 0);
+                .withPorts(0, 0)
+                .withApi(d.api().withAnonymous(ApiRole.VIEWER).withAuditFile(null));
     }
 
     public AggregatorOptions withCluster(ClusterOptions c) {
         return new AggregatorOptions(
                 c, mqtt, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec, fleet,
-                dispatch, ven);
+                dispatch, ven, api, coapDtls);
     }
 
     public AggregatorOptions withMqtt(MqttIngressOptions m) {
         return new AggregatorOptions(
                 cluster, m, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec,
-                fleet, dispatch, ven);
+                fleet, dispatch, ven, api, coapDtls);
     }
 
     public AggregatorOptions withPorts(int coap, int http) {
         return new AggregatorOptions(
                 cluster, mqtt, coapHost, coap, httpHost, http, siteRate, siteBurst, codec, fleet,
-                dispatch, ven);
+                dispatch, ven, api, coapDtls);
     }
 
     public AggregatorOptions withSiteRate(double perSecond, double burst) {
         return new AggregatorOptions(
                 cluster, mqtt, coapHost, coapPort, httpHost, httpPort, perSecond, burst, codec,
-                fleet, dispatch, ven);
+                fleet, dispatch, ven, api, coapDtls);
     }
 
     public AggregatorOptions withFleet(FleetOptions f) {
         return new AggregatorOptions(
                 cluster, mqtt, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec,
-                f, dispatch, ven);
+                f, dispatch, ven, api, coapDtls);
     }
 
     public AggregatorOptions withDispatch(DispatchOptions d) {
         return new AggregatorOptions(
                 cluster, mqtt, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec,
-                fleet, d, ven);
+                fleet, d, ven, api, coapDtls);
     }
 
     /** With a VEN towards the VTN {@code v} names; {@code null}: no VEN. */
     public AggregatorOptions withVen(VenOptions v) {
         return new AggregatorOptions(
                 cluster, mqtt, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec,
-                fleet, dispatch, v);
+                fleet, dispatch, v, api, coapDtls);
+    }
+
+    /** With the REST API's credentials and limits {@code a}. */
+    public AggregatorOptions withApi(ApiAuthOptions a) {
+        return new AggregatorOptions(
+                cluster, mqtt, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec,
+                fleet, dispatch, ven, a, coapDtls);
+    }
+
+    /** With DTLS on the CoAP ingress; {@code null}: plain CoAP. */
+    public AggregatorOptions withCoapDtls(CoapDtlsOptions c) {
+        return new AggregatorOptions(
+                cluster, mqtt, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec,
+                fleet, dispatch, ven, api, c);
     }
 }

@@ -3,6 +3,8 @@ package io.gridshift.aggregator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.gridshift.aggregator.api.auth.ApiRole;
+import io.gridshift.aggregator.api.auth.ApiToken;
 import io.gridshift.aggregator.dispatch.DispatchState;
 import io.gridshift.aggregator.fleet.Transport;
 import io.gridshift.domain.dispatch.DispatchId;
@@ -16,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,10 +46,24 @@ class AggregatorNodeIT {
         }
     }
 
+    private static final String OPERATOR_TOKEN = "node-it-operator-0123456789abcdef01234567";
+
     @Test
     void anOperatorDispatchesBothSitesThroughTheApiAndTheirAcksComeBack() throws Exception {
         // GIVEN a node with one site on MQTT and one on CoAP
-        node = AggregatorNode.start(AggregatorOptions.ephemeral(), clock);
+        AggregatorOptions options = AggregatorOptions.ephemeral();
+        node =
+                AggregatorNode.start(
+                        options.withApi(
+                                options.api()
+                                        .withTokens(
+                                                List.of(
+                                                        ApiToken.parse(
+                                                                ApiToken.entry(
+                                                                        "ops",
+                                                                        ApiRole.OPERATOR,
+                                                                        OPERATOR_TOKEN))))),
+                        clock);
         agents = new Agents(clock, data);
         agents.mqtt("dc-mqtt", "DE", node.mqttUri());
         agents.coap("dc-coap", "FR", "coap://127.0.0.1:" + node.coapPort());
@@ -120,6 +137,7 @@ class AggregatorNodeIT {
         return http.send(
                 HttpRequest.newBuilder(uri(path))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + OPERATOR_TOKEN)
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -215,6 +215,11 @@ public final class AggregatorConfig {
     private AggregatorConfig() {}
 
     public static List<Option<?>> all() {
+        return java.util.stream.Stream.concat(own().stream(), SecurityConfig.all().stream())
+                .toList();
+    }
+
+    private static List<Option<?>> own() {
         return List.of(
                 CLUSTER_NAME,
                 CLUSTER_HOST,
@@ -332,7 +337,9 @@ public final class AggregatorConfig {
                 EdgeCodecOptions.defaults(),
                 fleet,
                 dispatch,
-                ven(s));
+                ven(s),
+                SecurityConfig.api(s),
+                SecurityConfig.coapDtls(s));
     }
 
     /** The VEN's options when a VTN is named, else {@code null} (no VEN on this node). */
