@@ -140,7 +140,8 @@ public final class AggregatorNode implements AutoCloseable {
                         ingest,
                         dispatch,
                         options.codec(),
-                        nodeId);
+                        nodeId,
+                        options.coapDtls());
         await(vertx.deployVerticle(coap));
         startApiAndVen(clock);
         registerGauges();
