@@ -4,6 +4,8 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.gridshift.aggregator.api.HealthProbe;
 import io.gridshift.aggregator.api.HttpApi;
+import io.gridshift.aggregator.api.auth.AuditLog;
+import io.gridshift.aggregator.api.auth.JsonLinesAuditLog;
 import io.gridshift.aggregator.cluster.ClusterConfigs;
 import io.gridshift.aggregator.cluster.FreePort;
 import io.gridshift.aggregator.coap.CoapDispatchSender;
@@ -28,6 +30,7 @@ import io.gridshift.edge.codec.EdgeCodec;
 import io.gridshift.edge.codec.EdgeFormat;
 import io.gridshift.openadr.codec.OadrCodec;
 import io.gridshift.openadr.codec.OadrCodecOptions;
+import io.gridshift.storage.ledger.OperatorAction;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -147,7 +150,8 @@ public final class AggregatorNode implements AutoCloseable {
                         ingest,
                         dispatch,
                         options.codec(),
-                        nodeId);
+                        nodeId,
+                        options.coapDtls());
         await(vertx.deployVerticle(coap));
         startApiAndVen(clock);
         registerGauges();
@@ -179,7 +183,9 @@ public final class AggregatorNode implements AutoCloseable {
                                 new HealthProbe(
                                         "cluster", () -> hz.getLifecycleService().isRunning()),
                                 new HealthProbe("mqtt", mqtt::isConnected),
-                                new HealthProbe("coap", () -> coap.port() > 0)));
+                                new HealthProbe("coap", () -> coap.port() > 0)),
+                        options.api(),
+                        auditLog());
         await(vertx.deployVerticle(http));
         if (options.ven() != null) {
             ven =
@@ -212,6 +218,22 @@ public final class AggregatorNode implements AutoCloseable {
             ven.start();
             closeables.add(0, ven);
         }
+    }
+
+    /**
+     * The API's audit log: the ledger's operator actions when the node keeps a ledger, else the
+     * configured JSON-lines file, else the application log.
+     */
+    private AuditLog auditLog() {
+        if (ledger != null) {
+            return e ->
+                    ledger.ledger()
+                            .recordOperatorAction(
+                                    new OperatorAction(
+                                            e.actor(), e.action(), e.target(), e.detail(), e.at()));
+        }
+        Path file = options.api().auditFile();
+        return file == null ? e -> LOG.info("audit: {}", e) : new JsonLinesAuditLog(file);
     }
 
     private Future<Vertx> clusteredVertx() {

@@ -1,6 +1,9 @@
 package io.gridshift.aggregator;
 
+import io.gridshift.aggregator.api.auth.ApiAuthOptions;
+import io.gridshift.aggregator.api.auth.ApiRole;
 import io.gridshift.aggregator.cluster.ClusterOptions;
+import io.gridshift.aggregator.coap.CoapDtlsOptions;
 import io.gridshift.aggregator.dispatch.DispatchOptions;
 import io.gridshift.aggregator.fleet.FleetOptions;
 import io.gridshift.aggregator.ledger.LedgerOptions;
@@ -26,6 +29,8 @@ import java.nio.file.Path;
  * @param fleet how sites are kept
  * @param dispatch how orders are chased
  * @param ven the OpenADR 2.0b VEN towards a VTN; {@code null} (the default): none
+ * @param api who may use the REST API (default: nobody until tokens or a JWT key are configured)
+ * @param coapDtls DTLS on the CoAP ingress, keys per site; {@code null} (the default): plain CoAP
  * @param ledger the ledger (orders, acks, events, meter data, settlement); {@code null}: none (the
  *     default is an H2 file in {@code data/ledger})
  */
@@ -42,6 +47,8 @@ public record AggregatorOptions(
         FleetOptions fleet,
         DispatchOptions dispatch,
         VenOptions ven,
+        ApiAuthOptions api,
+        CoapDtlsOptions coapDtls,
         LedgerOptions ledger) {
 
     public static AggregatorOptions defaults() {
@@ -58,64 +65,84 @@ public record AggregatorOptions(
                 FleetOptions.defaults(),
                 DispatchOptions.defaults(),
                 null,
+                ApiAuthOptions.defaults(),
+                null,
                 LedgerOptions.of(StorageOptions.h2File(Path.of("data", "ledger"))));
     }
 
-    /** Every port 0 (free ones), for tests and several nodes on one host. */
+    /**
+     * Every port 0 (free ones), for tests and several nodes on one host; anonymous requests may
+     * read the REST API (changes still need an operator's credential), no audit file.
+     */
     public static AggregatorOptions ephemeral() {
         AggregatorOptions d = defaults();
         return d.withCluster(d.cluster().withMemberPort(0))
                 .withMqtt(d.mqtt().withEmbeddedPort(0))
                 .withPorts(0, 0)
+                .withApi(d.api().withAnonymous(ApiRole.VIEWER).withAuditFile(null))
                 .withLedger(null);
     }
 
     public AggregatorOptions withCluster(ClusterOptions c) {
         return new AggregatorOptions(
                 c, mqtt, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec, fleet,
-                dispatch, ven, ledger);
+                dispatch, ven, api, coapDtls, ledger);
     }
 
     public AggregatorOptions withMqtt(MqttIngressOptions m) {
         return new AggregatorOptions(
                 cluster, m, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec,
-                fleet, dispatch, ven, ledger);
+                fleet, dispatch, ven, api, coapDtls, ledger);
     }
 
     public AggregatorOptions withPorts(int coap, int http) {
         return new AggregatorOptions(
                 cluster, mqtt, coapHost, coap, httpHost, http, siteRate, siteBurst, codec, fleet,
-                dispatch, ven, ledger);
+                dispatch, ven, api, coapDtls, ledger);
     }
 
     public AggregatorOptions withSiteRate(double perSecond, double burst) {
         return new AggregatorOptions(
                 cluster, mqtt, coapHost, coapPort, httpHost, httpPort, perSecond, burst, codec,
-                fleet, dispatch, ven, ledger);
+                fleet, dispatch, ven, api, coapDtls, ledger);
     }
 
     public AggregatorOptions withFleet(FleetOptions f) {
         return new AggregatorOptions(
                 cluster, mqtt, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec,
-                f, dispatch, ven, ledger);
+                f, dispatch, ven, api, coapDtls, ledger);
     }
 
     public AggregatorOptions withDispatch(DispatchOptions d) {
         return new AggregatorOptions(
                 cluster, mqtt, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec,
-                fleet, d, ven, ledger);
+                fleet, d, ven, api, coapDtls, ledger);
     }
 
     /** With a VEN towards the VTN {@code v} names; {@code null}: no VEN. */
     public AggregatorOptions withVen(VenOptions v) {
         return new AggregatorOptions(
                 cluster, mqtt, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec,
-                fleet, dispatch, v, ledger);
+                fleet, dispatch, v, api, coapDtls, ledger);
+    }
+
+    /** With the REST API's credentials and limits {@code a}. */
+    public AggregatorOptions withApi(ApiAuthOptions a) {
+        return new AggregatorOptions(
+                cluster, mqtt, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec,
+                fleet, dispatch, ven, a, coapDtls, ledger);
+    }
+
+    /** With DTLS on the CoAP ingress; {@code null}: plain CoAP. */
+    public AggregatorOptions withCoapDtls(CoapDtlsOptions c) {
+        return new AggregatorOptions(
+                cluster, mqtt, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec,
+                fleet, dispatch, ven, api, c, ledger);
     }
 
     public AggregatorOptions withLedger(LedgerOptions l) {
         return new AggregatorOptions(
                 cluster, mqtt, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec,
-                fleet, dispatch, ven, l);
+                fleet, dispatch, ven, api, coapDtls, l);
     }
 }

@@ -3,6 +3,8 @@ package io.gridshift.aggregator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.gridshift.aggregator.api.auth.ApiRole;
+import io.gridshift.aggregator.api.auth.ApiToken;
 import io.gridshift.aggregator.dispatch.DispatchState;
 import io.gridshift.aggregator.fleet.Transport;
 import io.gridshift.aggregator.ledger.LedgerOptions;
@@ -18,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,16 +48,12 @@ class AggregatorNodeIT {
         }
     }
 
+    private static final String OPERATOR_TOKEN = "node-it-operator-0123456789abcdef01234567";
+
     @Test
     void anOperatorDispatchesBothSitesThroughTheApiAndTheirAcksComeBack() throws Exception {
         // GIVEN a node with one site on MQTT and one on CoAP
-        node =
-                AggregatorNode.start(
-                        AggregatorOptions.ephemeral()
-                                .withLedger(
-                                        LedgerOptions.of(
-                                                StorageOptions.h2File(data.resolve("ledger")))),
-                        clock);
+        node = AggregatorNode.start(options(), clock);
         agents = new Agents(clock, data);
         agents.mqtt("dc-mqtt", "DE", node.mqttUri());
         agents.coap("dc-coap", "FR", "coap://127.0.0.1:" + node.coapPort());
@@ -119,6 +118,21 @@ class AggregatorNodeIT {
                 .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
     }
 
+    /** A node with an operator's token and a ledger in the test's folder. */
+    private AggregatorOptions options() {
+        AggregatorOptions options = AggregatorOptions.ephemeral();
+        return options.withApi(
+                        options.api()
+                                .withTokens(
+                                        List.of(
+                                                ApiToken.parse(
+                                                        ApiToken.entry(
+                                                                "ops",
+                                                                ApiRole.OPERATOR,
+                                                                OPERATOR_TOKEN)))))
+                .withLedger(LedgerOptions.of(StorageOptions.h2File(data.resolve("ledger"))));
+    }
+
     private String manualOrder(String site) {
         JsonObject reduce =
                 new JsonObject()
@@ -138,6 +152,7 @@ class AggregatorNodeIT {
         return http.send(
                 HttpRequest.newBuilder(uri(path))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + OPERATOR_TOKEN)
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,9 @@
 package io.gridshift.aggregator.api;
 
+import io.gridshift.aggregator.api.auth.ApiAuthOptions;
+import io.gridshift.aggregator.api.auth.ApiAuthenticator;
+import io.gridshift.aggregator.api.auth.AuditLog;
+import io.gridshift.aggregator.api.auth.ClientThrottle;
 import io.gridshift.aggregator.dispatch.DispatchService;
 import io.gridshift.aggregator.fleet.FleetState;
 import io.gridshift.aggregator.ledger.NodeLedger;
@@ -32,8 +36,10 @@ import org.slf4j.LoggerFactory;
  * The operators' REST API, a verticle: {@code /api/v1/...} built from {@code openapi.yaml} with the
  * OpenAPI router (every request is validated against the document), the document itself at {@code
  * /openapi.yaml}, Prometheus metrics at {@code /metrics} and health at {@code /health/live} and
- * {@code /health/ready}. Every error is an RFC 9457 problem. Blocking queries run on worker
- * threads, never on the event loop.
+ * {@code /health/ready}. Every {@code /api/v1} request is authenticated and authorised first
+ * ({@link ApiAccess}); {@code /health/*}, {@code /metrics} and {@code /openapi.yaml} are open, for
+ * probes and scrapers on the operators' network. Every error is an RFC 9457 problem. Blocking
+ * queries run on worker threads, never on the event loop.
  */
 public final class HttpApi extends VerticleBase {
     /** The OpenAPI document on the class path. */
@@ -52,12 +58,16 @@ public final class HttpApi extends VerticleBase {
     private final AggregatorMetrics metrics;
     private final Clock clock;
     private final List<HealthProbe> readiness;
+    private final ApiAuthOptions auth;
+    private final AuditLog audit;
     private volatile int port = -1;
     private HttpServer server;
 
     /**
      * @param port the port to listen on; 0 for a free one (see {@link #port()})
      * @param readiness the conditions of {@code /health/ready}
+     * @param auth who may call {@code /api/v1} and how fast
+     * @param audit where changes made through the API are recorded
      */
     public HttpApi(
             String host,
@@ -68,7 +78,9 @@ public final class HttpApi extends VerticleBase {
             NodeLedger ledger,
             AggregatorMetrics metrics,
             Clock clock,
-            List<HealthProbe> readiness) {
+            List<HealthProbe> readiness,
+            ApiAuthOptions auth,
+            AuditLog audit) {
         this.host = Objects.requireNonNull(host, "host");
         this.requestedPort = port;
         this.fleet = Objects.requireNonNull(fleet, "fleet");
@@ -78,6 +90,8 @@ public final class HttpApi extends VerticleBase {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.readiness = List.copyOf(readiness);
+        this.auth = Objects.requireNonNull(auth, "auth");
+        this.audit = Objects.requireNonNull(audit, "audit");
     }
 
     /** The port the API listens on once deployed; -1 before. */
@@ -142,6 +156,18 @@ public final class HttpApi extends VerticleBase {
 
     private Router router(OpenAPIContract contract, Buffer yaml) {
         RouterBuilder builder = RouterBuilder.create(vertx, contract);
+        if (!auth.anyCredential()) {
+            LOG.warn(
+                    "no API tokens, JWT key or anonymous role configured: every /api request"
+                            + " is refused (see api.tokens)");
+        }
+        builder.rootHandler(
+                new ApiAccess(
+                        new ApiAuthenticator(vertx, auth),
+                        new ClientThrottle(auth.clientRate(), auth.clientBurst(), clock),
+                        audit,
+                        metrics,
+                        clock));
         FleetHandlers sites = new FleetHandlers(fleet, clock, context);
         DispatchHandlers orders = new DispatchHandlers(dispatch, clock, context);
         builder.getRoute("getFleet").addHandler(sites::fleet);
@@ -183,7 +209,7 @@ public final class HttpApi extends VerticleBase {
         router.get("/health/ready").handler(ready());
 
         router.route().failureHandler(Problems::handle);
-        for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
+        for (int status : new int[] {400, 401, 403, 404, 405, 413, 415, 429, 500}) {
             router.errorHandler(status, Problems::handle);
         }
         return router;

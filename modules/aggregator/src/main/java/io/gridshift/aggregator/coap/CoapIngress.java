@@ -20,6 +20,10 @@ import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.UdpConfig;
+import org.eclipse.californium.scandium.DTLSConnector;
+import org.eclipse.californium.scandium.config.DtlsConfig;
+import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
+import org.eclipse.californium.scandium.dtls.pskstore.AdvancedMultiPskStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +44,7 @@ public final class CoapIngress extends VerticleBase {
         // Californium reads its settings from registered modules; without these it has none
         CoapConfig.register();
         UdpConfig.register();
+        DtlsConfig.register();
     }
 
     private final String host;
@@ -48,6 +53,7 @@ public final class CoapIngress extends VerticleBase {
     private final DispatchService dispatch;
     private final EdgeCodecOptions codecOptions;
     private final Origin origin;
+    private final CoapDtlsOptions dtls;
 
     private volatile int boundPort = -1;
     private CoapServer server;
@@ -67,6 +73,22 @@ public final class CoapIngress extends VerticleBase {
             DispatchService dispatch,
             EdgeCodecOptions codecOptions,
             String nodeId) {
+        this(host, port, ingest, dispatch, codecOptions, nodeId, null);
+    }
+
+    /**
+     * As above, with DTLS when {@code dtls} is not {@code null}: the port then speaks only CoAP
+     * over DTLS with a pre-shared key per site, and each site's resources answer only that site.
+     */
+    public CoapIngress(
+            String host,
+            int port,
+            EdgeIngest ingest,
+            DispatchService dispatch,
+            EdgeCodecOptions codecOptions,
+            String nodeId,
+            CoapDtlsOptions dtls) {
+        this.dtls = dtls;
         this.host = Objects.requireNonNull(host, "host");
         this.port = port;
         this.ingest = Objects.requireNonNull(ingest, "ingest");
@@ -103,7 +125,13 @@ public final class CoapIngress extends VerticleBase {
                                                     this::orderChanged);
                             return changes.completion();
                         })
-                .onSuccess(v -> LOG.info("CoAP ingress listening on {}:{}", host, boundPort));
+                .onSuccess(
+                        v ->
+                                LOG.info(
+                                        "CoAP ingress listening on {}:{}{}",
+                                        host,
+                                        boundPort,
+                                        dtls == null ? "" : " (DTLS, " + dtls + ")"));
     }
 
     @Override
@@ -125,17 +153,20 @@ public final class CoapIngress extends VerticleBase {
         // to let block-wise bodies up to that size through
         config.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, codecOptions.maxPayloadBytes());
         CoapServer s = new CoapServer(config);
-        s.addEndpoint(
-                new CoapEndpoint.Builder()
-                        .setConfiguration(config)
-                        .setInetSocketAddress(new InetSocketAddress(host, port))
-                        .build());
+        CoapEndpoint.Builder endpoint = new CoapEndpoint.Builder().setConfiguration(config);
+        if (dtls == null) {
+            endpoint.setInetSocketAddress(new InetSocketAddress(host, port));
+        } else {
+            endpoint.setConnector(dtlsConnector(config));
+        }
+        s.addEndpoint(endpoint.build());
         EdgeCodecs codecs = new EdgeCodecs(codecOptions);
         SitesResource siteTree = new SitesResource(ingest, dispatch, codecs, origin);
         CoapResource v1 = new CoapResource(CoapPaths.VERSION_SEGMENT);
         v1.add(siteTree);
         s.add(v1);
-        s.setMessageDeliverer(new EdgeDeliverer(s.getRoot(), siteTree, ingest, origin));
+        s.setMessageDeliverer(
+                new EdgeDeliverer(s.getRoot(), siteTree, ingest, origin, dtls != null));
         try {
             s.start();
         } catch (RuntimeException e) {
@@ -147,6 +178,17 @@ public final class CoapIngress extends VerticleBase {
             sites = siteTree;
         }
         return s.getEndpoints().get(0).getAddress().getPort();
+    }
+
+    private DTLSConnector dtlsConnector(Configuration config) {
+        AdvancedMultiPskStore keys = new AdvancedMultiPskStore();
+        dtls.keys().forEach(keys::setKey);
+        return new DTLSConnector(
+                DtlsConnectorConfig.builder(config)
+                        .setAddress(new InetSocketAddress(host, port))
+                        .set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.SERVER_ONLY)
+                        .setAdvancedPskStore(keys)
+                        .build());
     }
 
     private void stopServer() {

@@ -2,9 +2,12 @@ package io.gridshift.aggregator.coap;
 
 import io.gridshift.aggregator.fleet.Origin;
 import io.gridshift.aggregator.ingest.EdgeIngest;
+import io.gridshift.domain.error.ErrorKind;
 import io.gridshift.domain.error.GridshiftException;
+import io.gridshift.domain.site.SiteId;
 import io.gridshift.edge.CoapPaths;
 import io.gridshift.edge.EdgeAddress;
+import io.gridshift.edge.SiteCheck;
 import java.util.List;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.network.Exchange;
@@ -26,9 +29,16 @@ final class EdgeDeliverer extends ServerMessageDeliverer {
     private final SitesResource sites;
     private final EdgeIngest ingest;
     private final Origin origin;
+    private final boolean secure;
 
-    EdgeDeliverer(Resource root, SitesResource sites, EdgeIngest ingest, Origin origin) {
+    /**
+     * @param secure whether the endpoint is DTLS: then a request may only address the site its
+     *     session authenticated as (4.01 without an identity, 4.03 for another site)
+     */
+    EdgeDeliverer(
+            Resource root, SitesResource sites, EdgeIngest ingest, Origin origin, boolean secure) {
         super(root);
+        this.secure = secure;
         this.sites = sites;
         this.ingest = ingest;
         this.origin = origin;
@@ -49,9 +59,38 @@ final class EdgeDeliverer extends ServerMessageDeliverer {
                     hasEdgeShape(path) ? CoapReplies.code(e.kind()) : ResponseCode.NOT_FOUND;
             throw new DelivererException(code, e.getMessage());
         }
+        if (secure) {
+            requireIdentity(exchange, address);
+        }
         try {
             return sites.resource(address);
         } catch (GridshiftException e) {
+            ingest.refused(origin, e);
+            throw new DelivererException(CoapReplies.code(e.kind()), e.getMessage());
+        }
+    }
+
+    /** Refuses, before any resource is made, a request for a site other than the peer's. */
+    private void requireIdentity(Exchange exchange, EdgeAddress address) throws DelivererException {
+        SiteId peer = CoapIdentity.site(exchange.getRequest());
+        GridshiftException e = null;
+        if (peer == null) {
+            e =
+                    new GridshiftException(
+                            ErrorKind.UNAUTHENTICATED,
+                            "unauthenticated",
+                            "the DTLS session carries no site identity");
+        } else if (!peer.equals(address.site())) {
+            e =
+                    new GridshiftException(
+                            ErrorKind.FORBIDDEN,
+                            SiteCheck.SITE_MISMATCH,
+                            "the DTLS session is authenticated as "
+                                    + peer
+                                    + " but addresses site "
+                                    + address.site());
+        }
+        if (e != null) {
             ingest.refused(origin, e);
             throw new DelivererException(CoapReplies.code(e.kind()), e.getMessage());
         }

@@ -77,7 +77,12 @@ final class UplinkResource extends CoapResource {
         try {
             stored =
                     ingest.accept(
-                            address, codec, exchange.getRequestPayload(), origin, null, confirm);
+                            address,
+                            codec,
+                            exchange.getRequestPayload(),
+                            origin,
+                            CoapIdentity.site(exchange.advanced().getRequest()),
+                            confirm);
         } catch (RuntimeException e) {
             CoapReplies.fail(exchange, e);
             return;

@@ -297,6 +297,11 @@ public final class AggregatorConfig {
     private AggregatorConfig() {}
 
     public static List<Option<?>> all() {
+        return java.util.stream.Stream.concat(own().stream(), SecurityConfig.all().stream())
+                .toList();
+    }
+
+    private static List<Option<?>> own() {
         return List.of(
                 CLUSTER_NAME,
                 CLUSTER_HOST,
@@ -429,6 +434,8 @@ public final class AggregatorConfig {
                 fleet,
                 dispatch,
                 ven(s),
+                SecurityConfig.api(s),
+                SecurityConfig.coapDtls(s),
                 ledger(s));
     }
 

@@ -105,6 +105,27 @@ public final class AggregatorMetrics {
                 .increment();
     }
 
+    /**
+     * Counts a REST API request refused before it reached its handler: {@code unauthenticated},
+     * {@code forbidden} or {@code throttled} ({@code gridshift_api_refused_total{reason}}).
+     */
+    public void apiRefused(String reason) {
+        rejected.computeIfAbsent(
+                        "API/" + reason,
+                        k ->
+                                Counter.builder("gridshift.api.refused")
+                                        .description("REST API requests refused, by reason")
+                                        .tag("reason", reason)
+                                        .register(registry))
+                .increment();
+    }
+
+    /** REST API requests refused so far with {@code reason}. */
+    public double apiRefusedCount(String reason) {
+        Counter c = rejected.get("API/" + reason);
+        return c == null ? 0 : c.count();
+    }
+
     /** Refused messages so far with {@code reason}, over every transport. */
     public double rejectedCount(String reason) {
         double n = 0;

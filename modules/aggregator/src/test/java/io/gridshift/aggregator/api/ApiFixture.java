@@ -3,6 +3,10 @@ package io.gridshift.aggregator.api;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.gridshift.aggregator.api.auth.ApiAuthOptions;
+import io.gridshift.aggregator.api.auth.ApiRole;
+import io.gridshift.aggregator.api.auth.ApiToken;
+import io.gridshift.aggregator.api.auth.AuditEntry;
 import io.gridshift.aggregator.cluster.ClusterConfigs;
 import io.gridshift.aggregator.cluster.ClusterOptions;
 import io.gridshift.aggregator.dispatch.DispatchOptions;
@@ -53,6 +57,7 @@ final class ApiFixture implements AutoCloseable {
     final ManualClock clock = new ManualClock(T0);
     final AtomicBoolean brokerUp = new AtomicBoolean(true);
     final List<DispatchOrder> sent = new CopyOnWriteArrayList<>();
+    final List<AuditEntry> audited = new CopyOnWriteArrayList<>();
     final AggregatorMetrics metrics = new AggregatorMetrics();
     final HazelcastInstance hz;
     final FleetState fleet;
@@ -62,6 +67,10 @@ final class ApiFixture implements AutoCloseable {
     final WebClient client;
 
     ApiFixture() throws Exception {
+        this(operatorToken());
+    }
+
+    ApiFixture(ApiAuthOptions auth) throws Exception {
         Config config =
                 ClusterConfigs.member(
                         ClusterOptions.defaults()
@@ -83,7 +92,9 @@ final class ApiFixture implements AutoCloseable {
                         null,
                         metrics,
                         clock,
-                        List.of(new HealthProbe("broker", brokerUp::get)));
+                        List.of(new HealthProbe("broker", brokerUp::get)),
+                        auth,
+                        audited::add);
         await(vertx.deployVerticle(api).toCompletionStage());
         client =
                 WebClient.create(
@@ -91,6 +102,20 @@ final class ApiFixture implements AutoCloseable {
                         new WebClientOptions()
                                 .setDefaultHost("127.0.0.1")
                                 .setDefaultPort(api.port()));
+    }
+
+    /** An operator token the fixture's requests carry unless a test sets its own header. */
+    static final String OPERATOR_TOKEN = "op-token-0123456789abcdef0123456789abcdef";
+
+    /** One operator token, no rate limit, no audit file: the API's credentials in most tests. */
+    static ApiAuthOptions operatorToken() {
+        return ApiAuthOptions.defaults()
+                .withTokens(
+                        List.of(
+                                ApiToken.parse(
+                                        ApiToken.entry("ops", ApiRole.OPERATOR, OPERATOR_TOKEN))))
+                .withClientRate(0, 1)
+                .withAuditFile(null);
     }
 
     private CompletionStage<Void> record(DispatchOrder order, SiteRoute site) {
@@ -146,11 +171,19 @@ final class ApiFixture implements AutoCloseable {
     }
 
     HttpResponse<Buffer> get(String uri) throws Exception {
-        return await(client.request(HttpMethod.GET, uri).send().toCompletionStage());
+        return await(
+                client.request(HttpMethod.GET, uri)
+                        .bearerTokenAuthentication(OPERATOR_TOKEN)
+                        .send()
+                        .toCompletionStage());
     }
 
     HttpResponse<Buffer> post(String uri, JsonObject body) throws Exception {
-        return await(client.request(HttpMethod.POST, uri).sendJsonObject(body).toCompletionStage());
+        return await(
+                client.request(HttpMethod.POST, uri)
+                        .bearerTokenAuthentication(OPERATOR_TOKEN)
+                        .sendJsonObject(body)
+                        .toCompletionStage());
     }
 
     static <T> T await(CompletionStage<T> stage) throws Exception {

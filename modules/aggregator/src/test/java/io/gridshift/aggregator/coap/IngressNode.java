@@ -39,8 +39,14 @@ final class IngressNode implements AutoCloseable {
     final DispatchService dispatch;
     final EdgeIngest ingest;
     final CoapIngress coap;
+    private final boolean secure;
 
     IngressNode() throws Exception {
+        this(null);
+    }
+
+    /** With DTLS keys per site, or plain CoAP when {@code dtls} is {@code null}. */
+    IngressNode(CoapDtlsOptions dtls) throws Exception {
         Clock clock = Clock.systemUTC();
         hz =
                 Hazelcast.newHazelcastInstance(
@@ -58,16 +64,23 @@ final class IngressNode implements AutoCloseable {
         ingest = new EdgeIngest(fleet, dispatch, new SiteThrottle(0, 1, clock), metrics);
         coap =
                 new CoapIngress(
-                        "127.0.0.1", 0, ingest, dispatch, EdgeCodecOptions.defaults(), "node-1");
+                        "127.0.0.1",
+                        0,
+                        ingest,
+                        dispatch,
+                        EdgeCodecOptions.defaults(),
+                        "node-1",
+                        dtls);
+        secure = dtls != null;
         vertx.deployVerticle(coap)
                 .toCompletionStage()
                 .toCompletableFuture()
                 .get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 
-    /** {@code coap://127.0.0.1:{port}}. */
+    /** {@code coap://127.0.0.1:{port}}, or {@code coaps://...} with DTLS. */
     String uri() {
-        return "coap://127.0.0.1:" + coap.port();
+        return (secure ? "coaps" : "coap") + "://127.0.0.1:" + coap.port();
     }
 
     Optional<SiteView> site(String site) throws Exception {

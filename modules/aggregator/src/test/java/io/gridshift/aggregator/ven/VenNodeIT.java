@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.gridshift.aggregator.AggregatorNode;
 import io.gridshift.aggregator.AggregatorOptions;
+import io.gridshift.aggregator.api.auth.ApiRole;
+import io.gridshift.aggregator.api.auth.ApiToken;
 import io.gridshift.aggregator.ledger.LedgerOptions;
 import io.gridshift.domain.event.EventId;
 import io.gridshift.domain.time.ManualClock;
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class VenNodeIT {
     static final Duration WAIT = Duration.ofSeconds(60);
+    static final String OPERATOR_TOKEN = "ven-node-it-operator-0123456789abcdef0123";
 
     @TempDir Path folder;
     final ManualClock clock = new ManualClock(Instant.parse("2026-07-01T06:00:00Z"));
@@ -75,6 +78,16 @@ class VenNodeIT {
         node =
                 AggregatorNode.start(
                         AggregatorOptions.ephemeral()
+                                .withApi(
+                                        AggregatorOptions.ephemeral()
+                                                .api()
+                                                .withTokens(
+                                                        List.of(
+                                                                ApiToken.parse(
+                                                                        ApiToken.entry(
+                                                                                "ops",
+                                                                                ApiRole.OPERATOR,
+                                                                                OPERATOR_TOKEN)))))
                                 .withVen(
                                         VenOptions.of(URI.create(vtnUrl), "node-it", folder)
                                                 .withVenId("ven-node-it")
@@ -140,6 +153,7 @@ class VenNodeIT {
                                                 + node.httpPort()
                                                 + "/api/v1/grid-events/evt-node/settlement"))
                         .header("accept", accept)
+                        .header("Authorization", "Bearer " + OPERATOR_TOKEN)
                         .POST(HttpRequest.BodyPublishers.noBody())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -152,6 +166,7 @@ class VenNodeIT {
                                         "http://127.0.0.1:"
                                                 + node.httpPort()
                                                 + "/api/v1/grid-events/evt-none/settlement"))
+                        .header("Authorization", "Bearer " + OPERATOR_TOKEN)
                         .POST(HttpRequest.BodyPublishers.noBody())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
