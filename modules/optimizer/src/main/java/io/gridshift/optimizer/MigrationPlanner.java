@@ -40,6 +40,22 @@ public final class MigrationPlanner {
             List<ZoneTarget> targets,
             List<ZoneMarket> markets,
             MigrationOptions options) {
+        return plan(sites, horizon, targets, markets, options, Map.of());
+    }
+
+    /**
+     * The same, with a lower ceiling per event zone: {@link EventPlanner} passes the dearest cost
+     * per kWh the allocation pays there, so that a move is made only where it is cheaper than what
+     * it displaces.
+     */
+    public MigrationPlan plan(
+            List<FleetSite> sites,
+            Horizon horizon,
+            List<ZoneTarget> targets,
+            List<ZoneMarket> markets,
+            MigrationOptions options,
+            Map<GridZone, Double> ceilingPerKwh) {
+        Check.required("ceilingPerKwh", ceilingPerKwh);
         Check.required("sites", sites);
         Check.required("horizon", horizon);
         Check.required("targets", targets);
@@ -84,8 +100,22 @@ public final class MigrationPlanner {
             for (FlexResource r : e.resources()) {
                 if (r instanceof MigratableJobs m) {
                     for (MigratableJob j : m.jobs()) {
+                        double ceiling =
+                                Math.min(
+                                        options.maxCostPerKwh(),
+                                        ceilingPerKwh.getOrDefault(
+                                                e.zone(), Double.POSITIVE_INFINITY));
                         options0.addAll(
-                                options(s, m, j, hosts, market, horizon, eventHours, options));
+                                options(
+                                        s,
+                                        m,
+                                        j,
+                                        hosts,
+                                        market,
+                                        horizon,
+                                        eventHours,
+                                        options,
+                                        ceiling));
                     }
                 }
             }
@@ -106,7 +136,8 @@ public final class MigrationPlanner {
             Map<GridZone, ZoneMarket> market,
             Horizon horizon,
             double eventHours,
-            MigrationOptions o) {
+            MigrationOptions o,
+            double ceiling) {
         List<Option> out = new ArrayList<>();
         if (j.kw() <= 0) {
             return out;
@@ -138,7 +169,7 @@ public final class MigrationPlanner {
                     j.kw() * transferHours * o.delayValuePerKwh()
                             + j.kw() * movedHours * energyDelta;
             double perKwh = cost / (j.kw() * eventHours);
-            if (perKwh <= o.maxCostPerKwh()) {
+            if (perKwh <= ceiling) {
                 Move mv =
                         new Move(
                                 j.id(),
