@@ -3,6 +3,9 @@ package io.gridshift.optimizer.bench;
 import io.gridshift.optimizer.Allocation;
 import io.gridshift.optimizer.AllocationRequest;
 import io.gridshift.optimizer.Allocator;
+import io.gridshift.optimizer.Bid;
+import io.gridshift.optimizer.BidOptions;
+import io.gridshift.optimizer.Bidder;
 import io.gridshift.optimizer.FleetSite;
 import io.gridshift.optimizer.Horizon;
 import io.gridshift.optimizer.ProportionalSplit;
@@ -13,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Prints the optimizer's figures: allocation time for a large fleet (6 resources x 8 intervals per
@@ -47,9 +51,18 @@ public final class OptimizerBench {
                 "%n== %,d sites x 6 resources x %d intervals, %d zones, 40 %% of the"
                         + " fleet's sustainable flexibility asked%n",
                 n, INTERVALS, ZONES);
-        Allocation merit = timed(allocator, req, SolverOptions.Mode.MERIT_ORDER, 500, reps);
-        Allocation auto = timed(allocator, req, SolverOptions.Mode.AUTO, 500, fullLp ? reps : 1);
-        Allocation lp = fullLp ? timed(allocator, req, SolverOptions.Mode.LP, 600_000, 1) : auto;
+        Allocation merit = timed(allocator, req, SolverOptions.Mode.MERIT_ORDER, 500, 3, reps);
+        Allocation auto = timed(allocator, req, SolverOptions.Mode.AUTO, 500, 3, reps);
+        Allocation lp =
+                fullLp
+                        ? timed(
+                                allocator,
+                                req,
+                                SolverOptions.Mode.LP,
+                                600_000,
+                                n > 5_000 ? 0 : 1,
+                                1)
+                        : auto;
         Allocation prop = new ProportionalSplit().allocate(req);
         double best = lp.report().fallback() ? Double.NaN : lp.cost();
         System.out.printf(
@@ -59,6 +72,24 @@ public final class OptimizerBench {
                 "merit-order gap to the LP optimum: %.3f %%%n", 100 * (merit.cost() - best) / best);
         System.out.printf(
                 "least cost / proportional split: %.3f (goal <= 0.7)%n", best / prop.cost());
+        long b0 = System.nanoTime();
+        Bid bid =
+                new Bidder()
+                        .bid(
+                                req.sites(),
+                                req.horizon(),
+                                Set.of(),
+                                0.1,
+                                0.05,
+                                BidOptions.defaults());
+        System.out.printf(
+                "bid: %d ms, firm %.0f kW of %.0f expected in interval 0 (%.0f available),"
+                        + " %d price steps%n",
+                (System.nanoTime() - b0) / 1_000_000,
+                bid.intervals().get(0).firmKw(),
+                bid.intervals().get(0).expectedKw(),
+                bid.intervals().get(0).availableKw(),
+                bid.intervals().get(0).curve().size());
         System.out.printf(
                 "shortfall kWh: merit %.1f, lp %.1f, proportional %.1f%n",
                 shortfall(merit, req), shortfall(lp, req), shortfall(prop, req));
@@ -69,20 +100,21 @@ public final class OptimizerBench {
             AllocationRequest req,
             SolverOptions.Mode mode,
             long limitMs,
+            int warmups,
             int reps) {
         SolverOptions opts = new SolverOptions(mode, Duration.ofMillis(limitMs));
         Allocation a = null;
         List<Long> ms = new ArrayList<>();
-        for (int i = 0; i < reps + 3; i++) {
+        for (int i = 0; i < reps + warmups; i++) {
             long t0 = System.nanoTime();
             a = allocator.allocate(req, opts);
-            if (i >= 3) {
+            if (i >= warmups) {
                 ms.add((System.nanoTime() - t0) / 1_000_000);
             }
         }
         Collections.sort(ms);
         System.out.printf(
-                "%-12s (limit %d ms) median %5d ms (min %d, max %d over %d runs after 3 warm-ups);"
+                "%-12s (limit %d ms) median %5d ms (min %d, max %d over %d runs after %d warm-ups);"
                         + " answered by %s %s, fallback %s%n",
                 mode,
                 limitMs,
@@ -90,6 +122,7 @@ public final class OptimizerBench {
                 ms.get(0),
                 ms.get(ms.size() - 1),
                 ms.size(),
+                warmups,
                 a.report().solver(),
                 a.report().status(),
                 a.report().fallback());
