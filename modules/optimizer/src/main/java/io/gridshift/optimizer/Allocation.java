@@ -3,7 +3,9 @@ package io.gridshift.optimizer;
 import io.gridshift.domain.dispatch.DispatchAction;
 import io.gridshift.domain.site.SiteId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The answer to an {@link AllocationRequest}.
@@ -23,12 +25,27 @@ public record Allocation(
         zones = List.copyOf(zones);
     }
 
-    /** The actions to order from {@code site} during interval {@code t}; empty when none. */
+    /**
+     * The rows grouped by site, in allocation order: what an orchestrator walks to build one order
+     * per site (each row's {@link ResourceAllocation#action(int)} per interval).
+     */
+    public Map<SiteId, List<ResourceAllocation>> bySite() {
+        Map<SiteId, List<ResourceAllocation>> out = new LinkedHashMap<>();
+        for (ResourceAllocation r : resources) {
+            out.computeIfAbsent(r.site(), s -> new ArrayList<>()).add(r);
+        }
+        return out;
+    }
+
+    /**
+     * The actions to order from {@code site} during interval {@code t}; empty when none. Scans
+     * every row: for a whole fleet use {@link #bySite()}.
+     */
     public List<DispatchAction> actions(SiteId site, int t) {
         List<DispatchAction> out = new ArrayList<>();
         for (ResourceAllocation r : resources) {
-            if (r.site().equals(site) && r.kw().get(t) > 1e-6) {
-                out.add(new DispatchAction.Reduce(r.resource(), r.kw().get(t)));
+            if (r.site().equals(site)) {
+                r.action(t).ifPresent(out::add);
             }
         }
         return out;

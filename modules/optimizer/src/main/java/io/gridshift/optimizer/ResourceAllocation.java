@@ -1,8 +1,10 @@
 package io.gridshift.optimizer;
 
+import io.gridshift.domain.dispatch.DispatchAction;
 import io.gridshift.domain.flex.ResourceKind;
 import io.gridshift.domain.site.SiteId;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What one resource of one site sheds in each interval of the event.
@@ -17,5 +19,11 @@ public record ResourceAllocation(
         SiteId site, String resource, ResourceKind kind, List<Double> kw, double cost) {
     public ResourceAllocation {
         kw = List.copyOf(kw);
+    }
+
+    /** The order's action for interval {@code t}; empty when nothing is shed then. */
+    public Optional<DispatchAction.Reduce> action(int t) {
+        double v = kw.get(t);
+        return v > 1e-6 ? Optional.of(new DispatchAction.Reduce(resource, v)) : Optional.empty();
     }
 }
