@@ -189,7 +189,9 @@ final class MeritOrder {
         for (int b = 0; b < p.blocks; b++) {
             if (p.blockZone[b] == z) {
                 for (int t = 0; t < p.intervals; t++) {
-                    cost += p.curve[b].costPerHour(x[b][t]) * p.hours[t];
+                    if (x[b][t] > 0) {
+                        cost += p.curve[b].costPerHour(x[b][t]) * p.hours[t];
+                    }
                 }
             }
         }
@@ -224,22 +226,27 @@ final class MeritOrder {
 
     /**
      * Indices sorted by value, ties by index, so that a block's segments (costs not falling) come
-     * in their own order.
+     * in their own order. Exact and on primitives: each value is replaced by its rank among the
+     * distinct values, and {@code rank << 32 | index} sorts as one long.
      */
     static int[] byCost(double[] cost) {
-        Integer[] idx = new Integer[cost.length];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = i;
+        double[] distinct = cost.clone();
+        Arrays.sort(distinct);
+        int m = 0;
+        for (int i = 0; i < distinct.length; i++) {
+            if (i == 0 || Double.compare(distinct[i], distinct[m - 1]) != 0) {
+                distinct[m++] = distinct[i];
+            }
         }
-        Arrays.sort(
-                idx,
-                (a, b) -> {
-                    int c = Double.compare(cost[a], cost[b]);
-                    return c != 0 ? c : Integer.compare(a, b);
-                });
-        int[] out = new int[idx.length];
+        long[] keys = new long[cost.length];
+        for (int i = 0; i < keys.length; i++) {
+            long rank = Arrays.binarySearch(distinct, 0, m, cost[i]);
+            keys[i] = rank << 32 | i;
+        }
+        Arrays.sort(keys);
+        int[] out = new int[keys.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = idx[i];
+            out[i] = (int) keys[i];
         }
         return out;
     }
