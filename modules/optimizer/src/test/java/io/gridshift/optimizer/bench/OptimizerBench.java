@@ -72,6 +72,9 @@ public final class OptimizerBench {
                 "merit-order gap to the LP optimum: %.3f %%%n", 100 * (merit.cost() - best) / best);
         System.out.printf(
                 "least cost / proportional split: %.3f (goal <= 0.7)%n", best / prop.cost());
+        System.out.printf(
+                "merit order / proportional split: %.3f (an upper bound on least cost / split)%n",
+                merit.cost() / prop.cost());
         long b0 = System.nanoTime();
         Bid bid =
                 new Bidder()
