@@ -54,14 +54,27 @@ public final class SlurmSiteAdapter implements SiteAdapter {
      */
     public SlurmSiteAdapter(
             SlurmAdapterOptions options, CommandRunner runner, Path binDir, Path conf) {
-        this(options, new SlurmCli(runner, binDir, conf));
+        this(options, runner, binDir, conf, null);
     }
 
-    SlurmSiteAdapter(SlurmAdapterOptions options, SlurmCli slurm) {
+    /**
+     * @param stateFile where lowered partition limits are journaled across restarts; {@code null}
+     *     for memory only
+     */
+    public SlurmSiteAdapter(
+            SlurmAdapterOptions options,
+            CommandRunner runner,
+            Path binDir,
+            Path conf,
+            Path stateFile) {
+        this(options, new SlurmCli(runner, binDir, conf), stateFile);
+    }
+
+    SlurmSiteAdapter(SlurmAdapterOptions options, SlurmCli slurm, Path stateFile) {
         this.options = Objects.requireNonNull(options, "options");
         this.slurm = Objects.requireNonNull(slurm, "slurm");
         this.jobHolds = new JobHolds(slurm);
-        this.partitionHolds = new PartitionHolds(slurm);
+        this.partitionHolds = new PartitionHolds(slurm, stateFile);
     }
 
     /** The jobs of the covered partitions, the convention read. */
@@ -86,6 +99,7 @@ public final class SlurmSiteAdapter implements SiteAdapter {
 
     @Override
     public synchronized FlexEnvelope envelope(Instant now, Duration validity) {
+        partitionHolds.restoreEnded(now);
         List<FlexJob> jobs = jobs();
         jobs = sweep(jobs, now);
         List<FlexJob> pausable = JobPlan.pausable(jobs, now.plus(validity));
@@ -185,7 +199,7 @@ public final class SlurmSiteAdapter implements SiteAdapter {
                 applied.job(j, j.pauseAction(), order.end());
             }
             for (PartitionLimit limit : options.partitionLimits()) {
-                partitionHolds.lower(id, limit);
+                partitionHolds.lower(id, limit, order.end());
                 applied.partitions = true;
             }
             LOG.info(

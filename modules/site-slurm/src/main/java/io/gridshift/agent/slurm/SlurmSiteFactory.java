@@ -53,6 +53,13 @@ public final class SlurmSiteFactory implements SiteAdapterFactory {
                     "Partition limits lowered while an order lasts, e.g."
                             + " `batch:MaxCPUsPerNode=8,gpu:State=DOWN`"
                             + " (MaxCPUsPerNode, MaxNodes, State); default: none.");
+    public static final Option<Path> STATE_FILE =
+            Option.of(
+                    "slurm.stateFile",
+                    "data/slurm-partition-holds.tsv",
+                    Parsers.path(),
+                    "Journal of lowered partition limits, so that a restarted agent restores them"
+                            + " after the order's end.");
     public static final Option<Duration> TIMEOUT =
             Option.of(
                     "slurm.timeoutS",
@@ -67,7 +74,8 @@ public final class SlurmSiteFactory implements SiteAdapterFactory {
 
     @Override
     public List<Option<?>> options() {
-        return List.of(BIN_DIR, CONF, PARTITIONS, DEFAULT_CPU_KW, PARTITION_LIMITS, TIMEOUT);
+        return List.of(
+                BIN_DIR, CONF, PARTITIONS, DEFAULT_CPU_KW, PARTITION_LIMITS, STATE_FILE, TIMEOUT);
     }
 
     @Override
@@ -85,7 +93,8 @@ public final class SlurmSiteFactory implements SiteAdapterFactory {
                 options,
                 new ProcessCommandRunner(s.get(TIMEOUT)),
                 s.find(BIN_DIR).orElse(null),
-                s.find(CONF).orElse(null));
+                s.find(CONF).orElse(null),
+                s.get(STATE_FILE));
     }
 
     static Set<String> partitions(String text) {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The adapter against a real single-node Slurm ({@link SlurmCluster}): jobs are submitted with the
@@ -108,6 +109,34 @@ class SlurmSiteAdapterIT {
         // AND a second revert is harmless
         adapter.revert(order, now.plusSeconds(3600));
         assertThat(queue().get(humanHeld)[1]).isIn("JobHeldUser", "JobHeldAdmin");
+    }
+
+    @Test
+    void aPartitionLimitLoweredBeforeACrashIsRestoredByTheNextAdapterAfterTheOrdersEnd(
+            @TempDir Path state) {
+        // GIVEN an adapter journaling its partition holds, and an order that takes the partition
+        // down for an hour
+        Path journal = state.resolve("holds.tsv");
+        SlurmSiteAdapter first =
+                adapter(
+                        List.of(new PartitionLimit(SlurmCluster.PARTITION, "State", "DOWN")),
+                        journal);
+        first.apply(order("d-crash", 0.0), now);
+        assertThat(partitionState()).isEqualTo("DOWN");
+
+        // WHEN the agent dies (no revert) and a new adapter starts on the same journal
+        SlurmSiteAdapter next = adapter(List.of(), journal);
+
+        // THEN the limit stays while the order runs, and is restored once its end has passed
+        next.envelope(now.plusSeconds(60), Duration.ofMinutes(5));
+        assertThat(partitionState()).isEqualTo("DOWN");
+        next.envelope(now.plusSeconds(3601), Duration.ofMinutes(5));
+        assertThat(partitionState()).isEqualTo("UP");
+        assertThat(
+                        adapter(List.of(), journal)
+                                .envelope(now.plusSeconds(3700), Duration.ofMinutes(5)))
+                .isNotNull();
+        assertThat(partitionState()).isEqualTo("UP");
     }
 
     @Test
@@ -259,7 +288,16 @@ class SlurmSiteAdapterIT {
         return ids;
     }
 
+    private SlurmSiteAdapter adapter(List<PartitionLimit> limits, Path journal) {
+        return adapter(limits, null, Duration.ofSeconds(10), journal);
+    }
+
     private SlurmSiteAdapter adapter(List<PartitionLimit> limits, Path binDir, Duration timeout) {
+        return adapter(limits, binDir, timeout, null);
+    }
+
+    private SlurmSiteAdapter adapter(
+            List<PartitionLimit> limits, Path binDir, Duration timeout, Path journal) {
         SlurmAdapterOptions options =
                 new SlurmAdapterOptions(
                         SITE,
@@ -270,7 +308,7 @@ class SlurmSiteAdapterIT {
                         SlurmAdapterOptions.DEFAULT_RAMP,
                         SlurmAdapterOptions.DEFAULT_JOB_COST_PER_KWH);
         return new SlurmSiteAdapter(
-                options, new ProcessCommandRunner(timeout), binDir, slurm.conf());
+                options, new ProcessCommandRunner(timeout), binDir, slurm.conf(), journal);
     }
 
     private DispatchOrder order(String id, double kw) {

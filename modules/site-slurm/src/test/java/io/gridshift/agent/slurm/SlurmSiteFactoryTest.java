@@ -22,6 +22,7 @@ class SlurmSiteFactoryTest {
                         "slurm.partitions",
                         "slurm.defaultCpuKw",
                         "slurm.partitionLimits",
+                        "slurm.stateFile",
                         "slurm.timeoutS");
     }
 
