@@ -10,6 +10,7 @@ import io.gridshift.domain.error.GridshiftException;
 import io.gridshift.domain.flex.FlexEnvelope;
 import io.gridshift.domain.flex.LossCurve;
 import io.gridshift.domain.flex.PowerCap;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,11 +36,10 @@ import org.slf4j.LoggerFactory;
  * <p>Nothing changes unless {@link GpuAdapterOptions#allowPowerLimit()} is set: changing limits
  * needs root and affects every job on the board, so it is the operator's decision, not a default.
  *
- * <p>Not yet safe across a crash, which is why {@code gpu.allowPowerLimit} is off by default in the
- * agent's configuration ({@code adapters=...,gpu}): the limits a cap replaced are remembered in
- * memory only, so after an agent crash while a cap is held the board keeps the lowered limit until
- * someone sets it back ({@code nvidia-smi -i N -pl W}). The remembered limits must be written ahead
- * to disk, like the orders, before power limits are allowed at a site.
+ * <p>Safe across a crash: every cap is written to the journal ({@link GpuCapJournal}, {@code
+ * gpu.stateFile}) before a board is touched, with the limits it replaces and the order's end. A
+ * restarted adapter reads it back: the caps of orders whose end has passed are lifted at its first
+ * reading or envelope, the others at their revert.
  */
 public final class GpuPowerAdapter implements SiteAdapter {
     /** The id of the adapter's only resource. */
@@ -51,15 +51,55 @@ public final class GpuPowerAdapter implements SiteAdapter {
     private final GpuAdapterOptions options;
     private final NvidiaSmi smi;
     private final Map<DispatchId, List<CapPlan.Change>> applied = new LinkedHashMap<>();
+    private final Map<DispatchId, Instant> ends = new LinkedHashMap<>();
+    private final GpuCapJournal journal;
     private boolean toldNoRight;
 
     public GpuPowerAdapter(GpuAdapterOptions options, NvidiaSmi smi) {
+        this(options, smi, null);
+    }
+
+    /**
+     * @param journal the caps held, kept across restarts ({@code gpu.stateFile}); {@code null}:
+     *     memory only
+     */
+    public GpuPowerAdapter(GpuAdapterOptions options, NvidiaSmi smi, Path journal) {
         this.options = Objects.requireNonNull(options, "options");
         this.smi = Objects.requireNonNull(smi, "smi");
+        this.journal = new GpuCapJournal(journal);
+        this.journal
+                .load()
+                .forEach(
+                        (id, held) -> {
+                            applied.put(id, List.copyOf(held.changes()));
+                            ends.put(id, held.until());
+                        });
+    }
+
+    /** Lifts the caps of orders whose end has passed (a revert that never came: a crash). */
+    private void liftEnded(Instant now) {
+        for (DispatchId id : List.copyOf(ends.keySet())) {
+            if (!ends.get(id).isAfter(now)) {
+                LOG.warn("Order {} ended at {} but still caps GPUs: lifting", id, ends.get(id));
+                try {
+                    revert(id);
+                } catch (GridshiftException e) {
+                    LOG.warn("Cannot lift the caps of order {}: {}", id, e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void journal() {
+        Map<DispatchId, GpuCapJournal.Held> held = new LinkedHashMap<>();
+        applied.forEach(
+                (id, changes) -> held.put(id, new GpuCapJournal.Held(ends.get(id), changes)));
+        journal.save(held);
     }
 
     @Override
     public SiteReading read(Instant now) {
+        liftEnded(now);
         double itKw = itKw(smi.query());
         double facilityKw = itKw * options.pue();
         return new SiteReading(facilityKw, itKw, facilityKw, 0, null);
@@ -76,6 +116,7 @@ public final class GpuPowerAdapter implements SiteAdapter {
 
     @Override
     public FlexEnvelope envelope(Instant now, Duration validity) {
+        liftEnded(now);
         List<GpuReading> gpus = smi.query();
         double offerKw = offerKw(gpus);
         LossCurve curve = lossCurve(gpus, offerKw);
@@ -181,6 +222,10 @@ public final class GpuPowerAdapter implements SiteAdapter {
         }
         double cutW = order.netReductionKw() * 1000;
         List<CapPlan.Change> plan = CapPlan.plan(smi.query(), options.floorWPerGpu(), cutW);
+        // written ahead: after a crash the journal names every board this order may have capped
+        applied.put(order.id(), List.copyOf(plan));
+        ends.put(order.id(), order.end());
+        journal();
         List<CapPlan.Change> done = new ArrayList<>();
         for (CapPlan.Change change : plan) {
             try {
@@ -188,10 +233,12 @@ public final class GpuPowerAdapter implements SiteAdapter {
                 done.add(change);
             } catch (GridshiftException e) {
                 rollBack(done, e);
+                applied.remove(order.id());
+                ends.remove(order.id());
+                journal();
                 throw e;
             }
         }
-        applied.put(order.id(), List.copyOf(done));
         LOG.info("Order {} capped {} GPUs by {} W", order.id(), done.size(), Math.round(cutW));
     }
 
@@ -209,7 +256,11 @@ public final class GpuPowerAdapter implements SiteAdapter {
 
     @Override
     public void revert(DispatchOrder order, Instant now) {
-        List<CapPlan.Change> changes = applied.get(order.id());
+        revert(order.id());
+    }
+
+    private void revert(DispatchId id) {
+        List<CapPlan.Change> changes = applied.get(id);
         if (changes == null) {
             return;
         }
@@ -219,7 +270,9 @@ public final class GpuPowerAdapter implements SiteAdapter {
             smi.setPowerLimit(c.index(), restoreW(c, gpus, alone));
         }
         // Forgotten only once every limit is back, so that a failed revert can be retried.
-        applied.remove(order.id());
+        applied.remove(id);
+        ends.remove(id);
+        journal();
     }
 
     /**

@@ -9,6 +9,7 @@ import io.gridshift.domain.error.InvalidFieldException;
 import io.gridshift.domain.flex.LossCurve;
 import io.gridshift.domain.site.GridZone;
 import io.gridshift.domain.site.SiteId;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,10 +20,9 @@ import java.util.Set;
 /**
  * {@code adapters=gpu}: the {@link GpuPowerAdapter} on the local {@code nvidia-smi}.
  *
- * <p>Read only unless {@code gpu.allowPowerLimit=true}. The limits a cap replaced are kept in
- * memory only: after an agent crash while a cap is held the boards keep the lowered limit until
- * someone sets it back (writing them ahead to disk is not done yet), which is why capping stays off
- * by default.
+ * <p>Read only unless {@code gpu.allowPowerLimit=true}: capping needs root and slows every job on
+ * the board, so it is the operator's decision. The limits a cap replaced are journaled in {@code
+ * gpu.stateFile} before a board is touched, so a restarted agent lifts caps whose order ended.
  */
 public final class GpuSiteFactory implements SiteAdapterFactory {
     public static final String NAME = "gpu";
@@ -41,8 +41,7 @@ public final class GpuSiteFactory implements SiteAdapterFactory {
                     "false",
                     Parsers.bool(),
                     "Whether the operator grants the right to lower GPU power limits (root);"
-                            + " off: the adapter only reads. Lowered limits are not yet"
-                            + " restored after an agent crash.");
+                            + " off: the adapter only reads.");
     public static final Option<Double> FLOOR_W =
             Option.optional(
                     "gpu.floorW",
@@ -66,6 +65,13 @@ public final class GpuSiteFactory implements SiteAdapterFactory {
                     GpuSiteFactory::lossCurve,
                     "Throughput lost per kW capped, `kW:fraction,...` from `0:0`; default: from"
                             + " the measured H200 duty-cycle curve (pessimistic).");
+    public static final Option<Path> STATE_FILE =
+            Option.of(
+                    "gpu.stateFile",
+                    "data/gpu-power-caps.tsv",
+                    Parsers.path(),
+                    "Journal of the power caps held, so that a restarted agent lifts them after"
+                            + " the order's end.");
     public static final Option<Duration> TIMEOUT =
             Option.of(
                     "gpu.timeoutS",
@@ -81,7 +87,15 @@ public final class GpuSiteFactory implements SiteAdapterFactory {
     @Override
     public List<Option<?>> options() {
         return List.of(
-                NVIDIA_SMI, IDS, ALLOW_POWER_LIMIT, FLOOR_W, PUE, HOST_W, LOSS_CURVE, TIMEOUT);
+                NVIDIA_SMI,
+                IDS,
+                ALLOW_POWER_LIMIT,
+                FLOOR_W,
+                PUE,
+                HOST_W,
+                LOSS_CURVE,
+                STATE_FILE,
+                TIMEOUT);
     }
 
     @Override
@@ -102,7 +116,7 @@ public final class GpuSiteFactory implements SiteAdapterFactory {
                         new ProcessCommandRunner(s.get(TIMEOUT)),
                         s.get(NVIDIA_SMI),
                         s.get(IDS).isEmpty() ? null : s.get(IDS));
-        return new GpuPowerAdapter(options, smi);
+        return new GpuPowerAdapter(options, smi, s.get(STATE_FILE));
     }
 
     /** {@code all} is the empty set. */

@@ -17,10 +17,12 @@ import io.gridshift.domain.flex.PowerCap;
 import io.gridshift.domain.flex.ResourceKind;
 import io.gridshift.domain.site.GridZone;
 import io.gridshift.domain.site.SiteId;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The GPU adapter against nvidia-smi output. {@link FakeNvidiaSmi} stands in for the binary, which
@@ -176,6 +178,33 @@ class GpuPowerAdapterTest {
         assertThat(fake.limitsSet())
                 .containsExactly("0:700", "1:700", "2:700", "3:650", "4:700", "5:700", "6:700");
         assertThat(adapter.achievedKw(order, NOW)).isZero();
+    }
+
+    @Test
+    void capsHeldAtACrashAreLiftedByTheNextAdapterOnceTheOrderHasEnded(@TempDir Path state) {
+        // GIVEN an adapter journaling its caps, and an hour's order applied
+        FakeNvidiaSmi fake = new FakeNvidiaSmi(BUSY);
+        Path journal = state.resolve("caps.tsv");
+        new GpuPowerAdapter(granted(), new NvidiaSmi(fake), journal).apply(cap("d-9", 1.0), NOW);
+        assertThat(fake.limitsSet()).hasSize(7);
+
+        // WHEN the agent dies (no revert) and a new adapter starts on the same journal
+        fake.clearCommands();
+        GpuPowerAdapter next = new GpuPowerAdapter(granted(), new NvidiaSmi(fake), journal);
+
+        // THEN the caps stay while the order runs, and its share counts as taken
+        next.read(NOW.plus(Duration.ofMinutes(30)));
+        assertThat(fake.limitsSet()).isEmpty();
+        assertThat(next.achievedKw(cap("d-9", 1.0), NOW)).isCloseTo(1.00383, within(1e-9));
+
+        // AND once its end has passed, the remembered limits are back, set once
+        next.read(NOW.plus(Duration.ofHours(1)));
+        assertThat(fake.limitsSet())
+                .containsExactly("0:700", "1:700", "2:700", "3:650", "4:700", "5:700", "6:700");
+        fake.clearCommands();
+        new GpuPowerAdapter(granted(), new NvidiaSmi(fake), journal)
+                .read(NOW.plus(Duration.ofHours(2)));
+        assertThat(fake.limitsSet()).isEmpty();
     }
 
     @Test
