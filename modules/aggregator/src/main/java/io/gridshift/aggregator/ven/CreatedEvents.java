@@ -10,10 +10,10 @@ import org.openadr.oadr20b.ei.QualifiedEventIDType;
 import org.openadr.oadr20b.pyld.EiCreatedEvent;
 
 /** The VEN's {@code oadrCreatedEvent}: one eventResponse per event, its opt and the reason. */
-final class CreatedEvents {
+public final class CreatedEvents {
     private CreatedEvents() {}
 
-    static OadrCreatedEventType of(String venId, String requestId, List<ReceivedEvent> events) {
+    public static OadrCreatedEventType of(String venId, String requestId, List<ReceivedEvent> events) {
         EventResponses responses = new EventResponses();
         for (ReceivedEvent e : events) {
             QualifiedEventIDType qualified = new QualifiedEventIDType();

@@ -3,7 +3,21 @@ package io.gridshift.bench.aggregator;
 import io.gridshift.aggregator.AggregatorNode;
 import io.gridshift.aggregator.fleet.Origin;
 import io.gridshift.aggregator.fleet.Transport;
+import io.gridshift.aggregator.ven.CreatedEvents;
 import io.gridshift.aggregator.ven.EventDecider;
+import io.gridshift.aggregator.ven.EventIntake;
+import io.gridshift.domain.event.EventId;
+import io.gridshift.domain.event.EventSignal;
+import io.gridshift.domain.event.EventStatus;
+import io.gridshift.domain.event.EventTargets;
+import io.gridshift.domain.event.GridEvent;
+import io.gridshift.domain.event.ResponseRequired;
+import io.gridshift.domain.event.SignalInterval;
+import io.gridshift.domain.event.SignalName;
+import io.gridshift.domain.event.SignalType;
+import io.gridshift.openadr.message.OadrMessages;
+import java.util.Set;
+import org.openadr.oadr20b.OadrDistributeEventType;
 import io.gridshift.aggregator.ven.FleetView;
 import io.gridshift.aggregator.ven.PollResult;
 import io.gridshift.aggregator.ven.Ven;
@@ -106,6 +120,18 @@ public final class VenDecisionLoad {
                     clock.advance(Duration.ofHours(25));
                 }
                 Arrays.sort(nanos);
+                long[] own = ownDecision(node, clock, events, warmup);
+                System.out.printf(
+                        Locale.ROOT,
+                        "ven events=%d (24 intervals each) the VEN's own part, distribute bytes in"
+                                + " -> oadrCreatedEvent bytes out (validated both ways, fleet totals"
+                                + " from the cluster, decision): p50=%.2f ms p90=%.2f ms p99=%.2f ms"
+                                + " max=%.2f ms%n",
+                        events,
+                        ms(own, 0.50),
+                        ms(own, 0.90),
+                        ms(own, 0.99),
+                        own[events - 1] / 1e6);
                 System.out.printf(
                         Locale.ROOT,
                         "ven events=%d (24 intervals each) optIn=%d poll->oadrCreatedEvent answered:"
@@ -120,6 +146,87 @@ public final class VenDecisionLoad {
         } finally {
             vertx.close();
         }
+    }
+
+    /**
+     * The VEN alone, no network: a distribute document of one new 24-interval event is read
+     * through the validating codec, taken by the VEN's event book (fleet totals asked from the
+     * cluster, targets, priority, decision) and answered with an oadrCreatedEvent written through
+     * the validating codec.
+     */
+    private static long[] ownDecision(AggregatorNode node, ManualClock clock, int events, int warmup)
+            throws Exception {
+        OadrCodec codec = new OadrCodec();
+        OadrEventMapper mapper = new OadrEventMapper();
+        EventIntake intake =
+                new EventIntake(
+                        FleetView.of(node.fleet()), new EventDecider(), mapper, clock, e -> {});
+        long[] nanos = new long[events];
+        for (int i = -warmup; i < events; i++) {
+            Instant start = clock.instant().plus(Duration.ofMinutes(1));
+            byte[] distribute =
+                    codec.write(
+                            OadrMessages.payload(
+                                    mapper.toDistributeEvent(
+                                            "req-" + i,
+                                            "BENCH_VTN",
+                                            List.of(event("own-" + (i + warmup), start)),
+                                            clock.instant())));
+            long t0 = System.nanoTime();
+            OadrDistributeEventType read =
+                    OadrMessages.body(
+                                    codec.readPayload(distribute).getOadrSignedObject(),
+                                    OadrDistributeEventType.class)
+                            .orElseThrow();
+            EventIntake.Intake in = LoadSupport.await(intake.take("ven-bench", read));
+            byte[] created =
+                    codec.write(
+                            OadrMessages.payload(
+                                    CreatedEvents.of("ven-bench", "req-" + i, in.toAnswer())));
+            long took = System.nanoTime() - t0;
+            if (created.length == 0 || in.toAnswer().size() != 1) {
+                throw new IllegalStateException("no answer for event " + i);
+            }
+            if (i >= 0) {
+                nanos[i] = took;
+            }
+            intake.answered(in.toAnswer());
+            clock.advance(Duration.ofHours(25));
+        }
+        Arrays.sort(nanos);
+        return nanos;
+    }
+
+    private static GridEvent event(String id, Instant start) {
+        List<SignalInterval> intervals = new java.util.ArrayList<>();
+        for (int h = 0; h < 24; h++) {
+            intervals.add(new SignalInterval(h, Duration.ofHours(1), -100 - h));
+        }
+        return new GridEvent(
+                EventId.of(id),
+                0,
+                null,
+                "http://market.example",
+                1,
+                start,
+                EventStatus.FAR,
+                false,
+                ResponseRequired.ALWAYS,
+                start,
+                Duration.ofHours(24),
+                null,
+                null,
+                null,
+                null,
+                List.of(
+                        new EventSignal(
+                                "ld",
+                                SignalName.LOAD_DISPATCH,
+                                null,
+                                SignalType.DELTA,
+                                "kW",
+                                intervals)),
+                new EventTargets(Set.of("ven-bench"), Set.of(), Set.of(), Set.of()));
     }
 
     private static double ms(long[] sorted, double q) {
