@@ -26,8 +26,8 @@ public final class DashboardRoutes {
         if (!present()) {
             return;
         }
-        router.get("/").handler(ctx -> ctx.redirect(PATH));
-        router.get("/dashboard").handler(ctx -> ctx.redirect(PATH));
+        // regular expressions: a plain "/dashboard" route would match "/dashboard/" too and loop
+        router.getWithRegex("^/(dashboard)?$").handler(ctx -> ctx.redirect(PATH));
         router.route(PATH + "*").handler(StaticHandler.create(ROOT).setCachingEnabled(false));
     }
 }
