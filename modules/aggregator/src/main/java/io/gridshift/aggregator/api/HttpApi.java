@@ -192,6 +192,9 @@ public final class HttpApi extends VerticleBase {
                                                 false)));
         builder.getRoute("settleGridEvent").addHandler(this::settle);
         Router router = builder.createRouter();
+        // outside the OpenAPI document: its router takes no text/event-stream response
+        router.get("/api/v1/stream").handler(new FleetStream(fleet, FleetStream.PERIOD)::handle);
+        DashboardRoutes.mount(router);
 
         router.get("/openapi.yaml")
                 .handler(

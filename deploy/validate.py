@@ -1,0 +1,39 @@
+#!/usr/bin/env python3
+"""Checks deploy/ where no Docker engine or helm is: YAML and JSON parse, the compose services and
+their references, the Grafana queries name metrics the aggregator exports. Exit 1 on a problem."""
+import json, pathlib, re, sys
+import yaml
+
+root = pathlib.Path(__file__).parent
+problems = []
+compose = yaml.safe_load((root / "compose/docker-compose.yml").read_text())
+services = compose["services"]
+for name in ["mosquitto", "postgres", "aggregator-1", "aggregator-2", "aggregator-3", "vtn", "fleet"]:
+    if name not in services:
+        problems.append(f"compose: service {name} missing")
+for name, s in services.items():
+    for dep in s.get("depends_on", []):
+        if dep not in services:
+            problems.append(f"compose: {name} depends on unknown {dep}")
+    members = s.get("environment", {}).get("GRIDSHIFT_AGGREGATOR_CLUSTER_MEMBERS")
+    for m in (members or "").split(","):
+        if m and m.split(":")[0] not in services:
+            problems.append(f"compose: member {m} is no service")
+for f in (root / "helm/gridshift").rglob("*.yaml"):
+    text = re.sub(r"\{\{.*?\}\}", "X", f.read_text())  # templates: check the YAML around them
+    try:
+        list(yaml.safe_load_all(text))
+    except yaml.YAMLError as e:
+        problems.append(f"{f}: {e}")
+grafana = json.loads((root / "grafana/gridshift-aggregator.json").read_text())
+exported = {"gridshift_sites_online", "gridshift_fleet_load_kw", "gridshift_fleet_flex_kw",
+            "gridshift_ingest_messages_total", "gridshift_rejected_messages_total",
+            "gridshift_ingest_backlog", "gridshift_dispatch_ack_latency_seconds_bucket",
+            "gridshift_cluster_members"}
+for p in grafana["panels"]:
+    for t in p["targets"]:
+        for m in re.findall(r"gridshift_[a-z_]+", t["expr"]):
+            if m not in exported:
+                problems.append(f"grafana: {p['title']} queries unknown {m}")
+print("\n".join(problems) or "deploy/: compose, helm, grafana checked")
+sys.exit(1 if problems else 0)

@@ -1,0 +1,68 @@
+// The dashboard in Debian's headless Chromium, driven by playwright-core, against a real node
+// (started by DashboardIT). Prints READY once live numbers move; the test then has the VTN create
+// an event, which must appear on the events page. Screenshots go to the folder given.
+import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+
+const [url, shots] = process.argv.slice(2);
+if (!url || !shots) {
+  console.error('usage: node dashboard.e2e.mjs <dashboard url> <screenshot folder>');
+  process.exit(2);
+}
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: [
+    '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+  ],
+  // playwright gives every launch a fresh, empty profile folder of its own
+});
+const fail = async (page, what) => {
+  await page.screenshot({ path: join(shots, 'failure.png'), fullPage: true });
+  throw new Error(what);
+};
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  // live numbers: every site online, and the load shown changes between two stream updates
+  await page.waitForFunction(() => /^[1-9]\d* \/ /.test(document.querySelector('#sites-online')?.textContent ?? ''), null, { timeout: 30000 })
+    .catch(() => fail(page, 'no site online shown'));
+  const first = await page.textContent('#fleet-load');
+  await page.waitForFunction((f) => document.querySelector('#fleet-load')?.textContent !== f, first, { timeout: 30000 })
+    .catch(() => fail(page, `the fleet load stayed at ${first}`));
+  const second = await page.textContent('#fleet-load');
+  console.log(`LIVE ${first} -> ${second}; live: ${await page.textContent('#live')}`);
+  await page.waitForSelector('#load-chart canvas');
+  await page.screenshot({ path: join(shots, 'overview.png'), fullPage: true });
+
+  await page.goto(`${url}#/sites`);
+  await page.waitForSelector('#sites-table tbody tr');
+  const rows = await page.locator('#sites-table tbody tr').count();
+  console.log(`SITES ${rows}`);
+  await page.screenshot({ path: join(shots, 'sites.png'), fullPage: true });
+  await page.locator('#sites-table tbody tr a').first().click();
+  await page.waitForFunction(() => (document.querySelector('#site-envelope')?.textContent ?? '').includes('{'), null, { timeout: 20000 })
+    .catch(() => fail(page, 'no envelope on the site page'));
+  await page.screenshot({ path: join(shots, 'site.png'), fullPage: true });
+
+  await page.goto(`${url}#/events`);
+  console.log('READY');
+  await page.waitForSelector('#events-table tr[data-key="e2e-peak"]', { timeout: 60000 })
+    .catch(() => fail(page, 'event e2e-peak did not appear'));
+  const opt = await page.textContent('#events-table tr[data-key="e2e-peak"] b');
+  console.log(`EVENT e2e-peak ${opt}`);
+  await page.screenshot({ path: join(shots, 'events.png'), fullPage: true });
+
+  await page.goto(`${url}#/settlement`);
+  await page.fill('#settle-event', 'e2e-peak');
+  await page.click('#view form button');
+  await page.waitForFunction(() => (document.querySelector('#settlement')?.textContent ?? '').includes('"eventId"'), null, { timeout: 30000 })
+    .catch(() => fail(page, 'no settlement shown'));
+  await page.screenshot({ path: join(shots, 'settlement.png'), fullPage: true });
+  if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+  console.log('DONE');
+} finally {
+  await browser.close();
+}
