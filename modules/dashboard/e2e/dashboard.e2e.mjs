@@ -4,9 +4,9 @@
 import { chromium } from 'playwright-core';
 import { join } from 'node:path';
 
-const [url, shots] = process.argv.slice(2);
+const [url, shots, token] = process.argv.slice(2);
 if (!url || !shots) {
-  console.error('usage: node dashboard.e2e.mjs <dashboard url> <screenshot folder>');
+  console.error('usage: node dashboard.e2e.mjs <dashboard url> <screenshot folder> [api token]');
   process.exit(2);
 }
 const browser = await chromium.launch({
@@ -26,6 +26,11 @@ try {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url);
+  if (token) {
+    // an operator's token, as an operator types it: settling an event is a change
+    await page.fill('#token', token);
+    await page.press('#token', 'Enter');
+  }
   // live numbers: every site online, and the load shown changes between two stream updates
   await page.waitForFunction(() => /^[1-9]\d* \/ /.test(document.querySelector('#sites-online')?.textContent ?? ''), null, { timeout: 30000 })
     .catch(() => fail(page, 'no site online shown'));

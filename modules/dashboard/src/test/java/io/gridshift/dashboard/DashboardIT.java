@@ -15,6 +15,8 @@ import io.gridshift.agent.transport.mqtt.MqttTransport;
 import io.gridshift.agent.transport.mqtt.MqttTransportOptions;
 import io.gridshift.aggregator.AggregatorNode;
 import io.gridshift.aggregator.AggregatorOptions;
+import io.gridshift.aggregator.api.auth.ApiRole;
+import io.gridshift.aggregator.api.auth.ApiToken;
 import io.gridshift.aggregator.ledger.LedgerOptions;
 import io.gridshift.aggregator.ven.VenOptions;
 import io.gridshift.domain.site.GridZone;
@@ -57,6 +59,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the VTN creates, and its settlement. Screenshots: target/dashboard-screenshots/.
  */
 class DashboardIT {
+    static final String OPERATOR_TOKEN = "dashboard-it-operator-0123456789abcdef01";
     static final Path SHOTS = Path.of("target", "dashboard-screenshots");
 
     @TempDir Path folder;
@@ -94,20 +97,7 @@ class DashboardIT {
                 .toCompletableFuture()
                 .get(30, TimeUnit.SECONDS);
         String vtnUrl = "http://127.0.0.1:" + vtn.port();
-        node =
-                AggregatorNode.start(
-                        AggregatorOptions.ephemeral()
-                                .withVen(
-                                        VenOptions.of(
-                                                        URI.create(vtnUrl),
-                                                        "e2e",
-                                                        folder.resolve("ven"))
-                                                .withVenId("ven-e2e")
-                                                .withPollInterval(Duration.ofMillis(200)))
-                                .withLedger(
-                                        LedgerOptions.of(
-                                                StorageOptions.h2File(folder.resolve("ledger")))),
-                        clock);
+        node = AggregatorNode.start(nodeOptions(vtnUrl), clock);
         String[] zones = {"CN-SH", "CN-GD", "CN-NM", "CN-GS"};
         for (int i = 0; i < 6; i++) {
             agents.add(agent("dc-e2e-" + i, zones[i % zones.length], i + 1));
@@ -128,7 +118,8 @@ class DashboardIT {
                                 "node",
                                 "e2e/dashboard.e2e.mjs",
                                 url,
-                                SHOTS.toAbsolutePath().toString())
+                                SHOTS.toAbsolutePath().toString(),
+                                OPERATOR_TOKEN)
                         .redirectErrorStream(true)
                         .start();
         List<String> lines = new ArrayList<>();
@@ -218,5 +209,25 @@ class DashboardIT {
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
+    /** A node whose VEN polls the VTN, with an operator's token and a ledger. */
+    private AggregatorOptions nodeOptions(String vtnUrl) {
+        return AggregatorOptions.ephemeral()
+                .withApi(
+                        AggregatorOptions.ephemeral()
+                                .api()
+                                .withTokens(
+                                        List.of(
+                                                ApiToken.parse(
+                                                        ApiToken.entry(
+                                                                "ops",
+                                                                ApiRole.OPERATOR,
+                                                                OPERATOR_TOKEN)))))
+                .withVen(
+                        VenOptions.of(URI.create(vtnUrl), "e2e", folder.resolve("ven"))
+                                .withVenId("ven-e2e")
+                                .withPollInterval(Duration.ofMillis(200)))
+                .withLedger(LedgerOptions.of(StorageOptions.h2File(folder.resolve("ledger"))));
     }
 }

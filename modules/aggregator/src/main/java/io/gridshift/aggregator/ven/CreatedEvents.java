@@ -13,7 +13,8 @@ import org.openadr.oadr20b.pyld.EiCreatedEvent;
 public final class CreatedEvents {
     private CreatedEvents() {}
 
-    public static OadrCreatedEventType of(String venId, String requestId, List<ReceivedEvent> events) {
+    public static OadrCreatedEventType of(
+            String venId, String requestId, List<ReceivedEvent> events) {
         EventResponses responses = new EventResponses();
         for (ReceivedEvent e : events) {
             QualifiedEventIDType qualified = new QualifiedEventIDType();

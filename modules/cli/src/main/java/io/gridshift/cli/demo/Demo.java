@@ -3,6 +3,8 @@ package io.gridshift.cli.demo;
 import io.gridshift.aggregator.AggregatorNode;
 import io.gridshift.aggregator.AggregatorOptions;
 import io.gridshift.aggregator.api.DashboardRoutes;
+import io.gridshift.aggregator.api.auth.ApiRole;
+import io.gridshift.aggregator.api.auth.ApiToken;
 import io.gridshift.aggregator.fleet.FleetSummary;
 import io.gridshift.aggregator.ledger.LedgerOptions;
 import io.gridshift.aggregator.ven.VenOptions;
@@ -23,8 +25,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -142,9 +146,22 @@ public final class Demo implements AutoCloseable {
                 .get(60, TimeUnit.SECONDS);
         say("VTN on %s", vtnUrl());
         AggregatorOptions base = AggregatorOptions.ephemeral();
+        // reading is open on this local demo; a change (settling an event) needs this token
+        byte[] secret = new byte[16];
+        new SecureRandom().nextBytes(secret);
+        String operatorToken = HexFormat.of().formatHex(secret);
         node =
                 AggregatorNode.start(
                         base.withPorts(0, options.httpPort())
+                                .withApi(
+                                        base.api()
+                                                .withTokens(
+                                                        List.of(
+                                                                ApiToken.parse(
+                                                                        ApiToken.entry(
+                                                                                "demo-operator",
+                                                                                ApiRole.OPERATOR,
+                                                                                operatorToken)))))
                                 .withFleet(
                                         base.fleet()
                                                 .withStaleAfter(
@@ -165,6 +182,10 @@ public final class Demo implements AutoCloseable {
         say(
                 "aggregator up: embedded MQTT broker %s, H2 ledger in %s, API on port %d",
                 node.mqttUri(), folder.resolve("ledger"), node.httpPort());
+        say(
+                "reading the API and dashboard is open; to settle an event paste this operator"
+                        + " token into the dashboard: %s",
+                operatorToken);
         fleet =
                 DemoFleet.start(
                         options.sites(),

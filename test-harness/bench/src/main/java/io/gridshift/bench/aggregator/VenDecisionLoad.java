@@ -6,6 +6,11 @@ import io.gridshift.aggregator.fleet.Transport;
 import io.gridshift.aggregator.ven.CreatedEvents;
 import io.gridshift.aggregator.ven.EventDecider;
 import io.gridshift.aggregator.ven.EventIntake;
+import io.gridshift.aggregator.ven.FleetView;
+import io.gridshift.aggregator.ven.PollResult;
+import io.gridshift.aggregator.ven.Ven;
+import io.gridshift.aggregator.ven.VenOptions;
+import io.gridshift.aggregator.ven.VtnClient;
 import io.gridshift.domain.event.EventId;
 import io.gridshift.domain.event.EventSignal;
 import io.gridshift.domain.event.EventStatus;
@@ -15,14 +20,6 @@ import io.gridshift.domain.event.ResponseRequired;
 import io.gridshift.domain.event.SignalInterval;
 import io.gridshift.domain.event.SignalName;
 import io.gridshift.domain.event.SignalType;
-import io.gridshift.openadr.message.OadrMessages;
-import java.util.Set;
-import org.openadr.oadr20b.OadrDistributeEventType;
-import io.gridshift.aggregator.ven.FleetView;
-import io.gridshift.aggregator.ven.PollResult;
-import io.gridshift.aggregator.ven.Ven;
-import io.gridshift.aggregator.ven.VenOptions;
-import io.gridshift.aggregator.ven.VtnClient;
 import io.gridshift.domain.flex.Battery;
 import io.gridshift.domain.flex.FlexEnvelope;
 import io.gridshift.domain.site.GridZone;
@@ -30,6 +27,7 @@ import io.gridshift.domain.site.SiteId;
 import io.gridshift.domain.time.ManualClock;
 import io.gridshift.openadr.codec.OadrCodec;
 import io.gridshift.openadr.event.OadrEventMapper;
+import io.gridshift.openadr.message.OadrMessages;
 import io.gridshift.vtn.VtnConfig;
 import io.gridshift.vtn.VtnVerticle;
 import io.gridshift.vtn.event.InMemoryEventStore;
@@ -47,7 +45,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.openadr.oadr20b.OadrDistributeEventType;
 
 /**
  * The VEN's decision time: a new 24-interval event (LOAD_DISPATCH delta, one hour each) is created
@@ -149,13 +149,13 @@ public final class VenDecisionLoad {
     }
 
     /**
-     * The VEN alone, no network: a distribute document of one new 24-interval event is read
-     * through the validating codec, taken by the VEN's event book (fleet totals asked from the
-     * cluster, targets, priority, decision) and answered with an oadrCreatedEvent written through
-     * the validating codec.
+     * The VEN alone, no network: a distribute document of one new 24-interval event is read through
+     * the validating codec, taken by the VEN's event book (fleet totals asked from the cluster,
+     * targets, priority, decision) and answered with an oadrCreatedEvent written through the
+     * validating codec.
      */
-    private static long[] ownDecision(AggregatorNode node, ManualClock clock, int events, int warmup)
-            throws Exception {
+    private static long[] ownDecision(
+            AggregatorNode node, ManualClock clock, int events, int warmup) throws Exception {
         OadrCodec codec = new OadrCodec();
         OadrEventMapper mapper = new OadrEventMapper();
         EventIntake intake =
