@@ -100,25 +100,7 @@ public final class VenDecisionLoad {
                             e -> {})) {
                 LoadSupport.await(ven.register());
                 long[] nanos = new long[events];
-                int optIn = 0;
-                for (int i = -warmup; i < events; i++) {
-                    createEvent(http, vtnUrl, "evt-" + (i + warmup), clock.instant());
-                    long t0 = System.nanoTime();
-                    PollResult r = LoadSupport.await(ven.pollOnce());
-                    long took = System.nanoTime() - t0;
-                    if (r.answered().size() != 1) {
-                        throw new IllegalStateException("poll " + i + " answered " + r.answered());
-                    }
-                    if (i >= 0) {
-                        nanos[i] = took;
-                        optIn +=
-                                r.answered().get(0).decision().opt().name().equals("OPT_IN")
-                                        ? 1
-                                        : 0;
-                    }
-                    // the event ends before the next is created: the VTN distributes one at a time
-                    clock.advance(Duration.ofHours(25));
-                }
+                int optIn = pollLoop(ven, node, http, vtnUrl, clock, nanos, warmup);
                 Arrays.sort(nanos);
                 long[] own = ownDecision(node, clock, events, warmup);
                 System.out.printf(
@@ -146,6 +128,43 @@ public final class VenDecisionLoad {
         } finally {
             vertx.close();
         }
+    }
+
+    /**
+     * Creates one event at the VTN, then times one poll up to the VTN's answer to the
+     * oadrCreatedEvent, {@code nanos.length} times after {@code warmup}; the fleet's envelopes are
+     * filed again between polls (outside the timing) so that no site goes stale.
+     *
+     * @return how many events the VEN opted in to
+     */
+    private static int pollLoop(
+            Ven ven,
+            AggregatorNode node,
+            HttpClient http,
+            String vtnUrl,
+            ManualClock clock,
+            long[] nanos,
+            int warmup)
+            throws Exception {
+        int events = nanos.length;
+        int optIn = 0;
+        for (int i = -warmup; i < events; i++) {
+            createEvent(http, vtnUrl, "evt-" + (i + warmup), clock.instant());
+            long t0 = System.nanoTime();
+            PollResult r = LoadSupport.await(ven.pollOnce());
+            long took = System.nanoTime() - t0;
+            if (r.answered().size() != 1) {
+                throw new IllegalStateException("poll " + i + " answered " + r.answered());
+            }
+            if (i >= 0) {
+                nanos[i] = took;
+                optIn += r.answered().get(0).decision().opt().name().equals("OPT_IN") ? 1 : 0;
+            }
+            // the event ends before the next is created: the VTN distributes one at a time
+            clock.advance(Duration.ofHours(25));
+            fillFleet(node, clock.instant());
+        }
+        return optIn;
     }
 
     /**
@@ -192,6 +211,7 @@ public final class VenDecisionLoad {
             }
             intake.answered(in.toAnswer());
             clock.advance(Duration.ofHours(25));
+            fillFleet(node, clock.instant());
         }
         Arrays.sort(nanos);
         return nanos;
