@@ -8,6 +8,7 @@ import io.gridshift.aggregator.api.auth.AuditLog;
 import io.gridshift.aggregator.api.auth.JsonLinesAuditLog;
 import io.gridshift.aggregator.cluster.ClusterConfigs;
 import io.gridshift.aggregator.cluster.FreePort;
+import io.gridshift.aggregator.cluster.Lease;
 import io.gridshift.aggregator.coap.CoapDispatchSender;
 import io.gridshift.aggregator.coap.CoapIngress;
 import io.gridshift.aggregator.dispatch.DispatchJournal;
@@ -22,9 +23,12 @@ import io.gridshift.aggregator.ledger.NodeLedger;
 import io.gridshift.aggregator.metrics.AggregatorMetrics;
 import io.gridshift.aggregator.mqtt.MqttDispatchSender;
 import io.gridshift.aggregator.mqtt.MqttIngress;
+import io.gridshift.aggregator.ven.ClusterRegistrationStore;
 import io.gridshift.aggregator.ven.GridEventLog;
+import io.gridshift.aggregator.ven.RegistrationStore;
 import io.gridshift.aggregator.ven.Ven;
 import io.gridshift.aggregator.ven.VenPushServer;
+import io.gridshift.aggregator.ven.VenRegistration;
 import io.gridshift.broker.EmbeddedMqttBroker;
 import io.gridshift.edge.codec.EdgeCodec;
 import io.gridshift.edge.codec.EdgeFormat;
@@ -77,7 +81,12 @@ public final class AggregatorNode implements AutoCloseable {
     private HttpApi http;
     private Ven ven;
     private GridEventLog gridEvents;
+
+    /** How long a node that stops renewing keeps the VEN: the VEN's fail-over time. */
+    static final java.time.Duration VEN_LEASE = java.time.Duration.ofSeconds(3);
+
     private NodeLedger ledger;
+    private Lease venLease;
 
     private AggregatorNode(AggregatorOptions options, AggregatorMetrics metrics) {
         this.options = options;
@@ -188,12 +197,22 @@ public final class AggregatorNode implements AutoCloseable {
                         auditLog());
         await(vertx.deployVerticle(http));
         if (options.ven() != null) {
+            // one VEN per VTN in the cluster: the node holding the lease polls and reports
+            AtomicReference<Lease> lease = new AtomicReference<>();
             ven =
                     new Ven(
                             options.ven(),
                             fleet,
                             clock,
-                            ledger == null ? gridEvents : gridEvents.andThen(ledger.events()));
+                            ledger == null ? gridEvents : gridEvents.andThen(ledger.events()),
+                            RegistrationStore.both(
+                                    new ClusterRegistrationStore(hz, options.ven()),
+                                    VenRegistration.fileStore(options.ven())),
+                            () -> lease.get() != null && lease.get().held());
+            Ven v = ven;
+            lease.set(
+                    new Lease(
+                            hz, "ven " + options.ven().vtnUrl(), nodeId, VEN_LEASE, v::leadership));
             if (options.ven().push()) {
                 URI push = options.ven().pushUrl();
                 int port =
@@ -217,6 +236,9 @@ public final class AggregatorNode implements AutoCloseable {
             }
             ven.start();
             closeables.add(0, ven);
+            // closed first: the lease is given up at once, another node takes the VEN
+            closeables.add(0, lease.get());
+            venLease = lease.get();
         }
     }
 
@@ -320,6 +342,11 @@ public final class AggregatorNode implements AutoCloseable {
     /** The REST API's port. */
     public int httpPort() {
         return http.port();
+    }
+
+    /** Whether this node runs the cluster's VEN now (holds its lease). */
+    public boolean runsVen() {
+        return venLease != null && venLease.held();
     }
 
     /** This node's ledger, when the options keep one. */

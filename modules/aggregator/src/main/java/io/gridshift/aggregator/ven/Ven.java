@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.openadr.oadr20b.OadrCancelPartyRegistrationType;
 import org.openadr.oadr20b.OadrCancelReportType;
@@ -36,6 +37,7 @@ public final class Ven implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Ven.class);
 
     private final VenOptions options;
+    private final BooleanSupplier leader;
     private final VenRegistration registration;
     private final VenPoller poller;
     private final VenReports reports;
@@ -55,8 +57,36 @@ public final class Ven implements AutoCloseable {
             OadrEventMapper mapper,
             Clock clock,
             Consumer<ReceivedEvent> listener) {
+        this(
+                options,
+                client,
+                fleet,
+                decider,
+                mapper,
+                clock,
+                listener,
+                VenRegistration.fileStore(options),
+                () -> true);
+    }
+
+    /**
+     * @param store where the registration is kept (in a cluster: the cluster map and the file)
+     * @param leader whether this node is the VEN now (in a cluster: it holds the VEN's lease); the
+     *     timer polls and reports only while it is
+     */
+    public Ven(
+            VenOptions options,
+            VtnClient client,
+            FleetView fleet,
+            EventDecider decider,
+            OadrEventMapper mapper,
+            Clock clock,
+            Consumer<ReceivedEvent> listener,
+            RegistrationStore store,
+            BooleanSupplier leader) {
         this.options = Objects.requireNonNull(options, "options");
-        this.registration = new VenRegistration(options, client);
+        this.leader = Objects.requireNonNull(leader, "leader");
+        this.registration = new VenRegistration(options, client, store);
         this.reports =
                 new VenReports(
                         client,
@@ -71,6 +101,17 @@ public final class Ven implements AutoCloseable {
     /** A VEN for {@code fleet} with its own HTTP client, codec and event mapper. */
     public Ven(
             VenOptions options, FleetState fleet, Clock clock, Consumer<ReceivedEvent> listener) {
+        this(options, fleet, clock, listener, VenRegistration.fileStore(options), () -> true);
+    }
+
+    /** The same, for one node of a cluster: the VEN runs where {@code leader} says it does. */
+    public Ven(
+            VenOptions options,
+            FleetState fleet,
+            Clock clock,
+            Consumer<ReceivedEvent> listener,
+            RegistrationStore store,
+            BooleanSupplier leader) {
         this(
                 options,
                 new VtnClient(
@@ -80,7 +121,28 @@ public final class Ven implements AutoCloseable {
                 new EventDecider(),
                 new OadrEventMapper(),
                 clock,
-                listener);
+                listener,
+                store,
+                leader);
+    }
+
+    /**
+     * This node took the VEN over (or gave it up). Taking it: the registration is read from the
+     * store; a push VEN registers again so that the VTN pushes to this node.
+     */
+    public void leadership(boolean taken) {
+        if (!taken) {
+            LOG.info("VEN {} runs on another node now", options.venName());
+            return;
+        }
+        LOG.info("VEN {} runs on this node now", options.venName());
+        (options.push() ? registration.reRegister() : registration.ensure())
+                .whenComplete(
+                        (r, e) -> {
+                            if (e != null) {
+                                LOG.warn("taking the VEN over: {}", e.toString());
+                            }
+                        });
     }
 
     /** Starts polling: the first poll at once, then one every poll interval after the last. */
@@ -95,7 +157,7 @@ public final class Ven implements AutoCloseable {
                             t.setDaemon(true);
                             return t;
                         });
-        if (options.push()) {
+        if (options.push() && leader.getAsBoolean()) {
             // the VTN pushes: register (and the reports) now, no polls
             timer.execute(
                     () ->
@@ -111,7 +173,7 @@ public final class Ven implements AutoCloseable {
                                                             e.toString());
                                                 }
                                             }));
-        } else {
+        } else if (!options.push()) {
             schedule(timer, 0);
         }
         long sample = options.reportSampleInterval().toMillis();
@@ -130,7 +192,10 @@ public final class Ven implements AutoCloseable {
         try {
             on.schedule(
                     () ->
-                            poller.pollOnce()
+                            (leader.getAsBoolean()
+                                            ? poller.pollOnce()
+                                            : java.util.concurrent.CompletableFuture
+                                                    .<PollResult>completedFuture(null))
                                     .whenComplete(
                                             (result, error) -> {
                                                 if (error != null) {
@@ -149,6 +214,9 @@ public final class Ven implements AutoCloseable {
     }
 
     private void reportTick() {
+        if (!leader.getAsBoolean()) {
+            return;
+        }
         registration
                 .current()
                 .ifPresent(

@@ -3,16 +3,8 @@ package io.gridshift.aggregator.ven;
 import io.gridshift.domain.error.ErrorKind;
 import io.gridshift.domain.error.GridshiftException;
 import io.gridshift.openadr.message.OadrResponseCode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -56,13 +48,26 @@ public final class VenRegistration {
 
     private final VenOptions options;
     private final VtnClient client;
-    private final Path file;
+    private final RegistrationStore store;
     private final AtomicReference<Registration> current = new AtomicReference<>();
 
+    /** A registration kept in {@value #FILE} in the options' folder. */
     public VenRegistration(VenOptions options, VtnClient client) {
+        this(options, client, fileStore(options));
+    }
+
+    /**
+     * @param store where the registration is kept across restarts (and fail-overs)
+     */
+    public VenRegistration(VenOptions options, VtnClient client, RegistrationStore store) {
         this.options = Objects.requireNonNull(options, "options");
         this.client = Objects.requireNonNull(client, "client");
-        this.file = options.folder().resolve(FILE);
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    /** The file store of {@code options}: {@value #FILE} in its folder. */
+    public static RegistrationStore fileStore(VenOptions options) {
+        return new FileRegistrationStore(options.folder().resolve(FILE), options.vtnUrl());
     }
 
     /** The registration in use, if any. */
@@ -74,7 +79,7 @@ public final class VenRegistration {
     public CompletionStage<Registration> ensure() {
         Registration known = current.get();
         if (known == null) {
-            known = load().orElse(null);
+            known = store.load().orElse(null);
             if (known != null) {
                 current.set(known);
             }
@@ -92,7 +97,7 @@ public final class VenRegistration {
     public CompletionStage<Void> cancel() {
         Registration r = current.get();
         if (r == null) {
-            r = load().orElse(null);
+            r = store.load().orElse(null);
         }
         if (r == null) {
             return CompletableFuture.completedFuture(null);
@@ -150,11 +155,7 @@ public final class VenRegistration {
 
     private void forget() {
         current.set(null);
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot forget the registration in " + file, e);
-        }
+        store.forget();
     }
 
     /** Registers again, keeping the venID the VEN had (the VTN forgot the VEN). */
@@ -191,7 +192,7 @@ public final class VenRegistration {
                                             created.getVenID(),
                                             created.getRegistrationID(),
                                             created.getVtnID());
-                            save(r);
+                            store.save(r);
                             current.set(r);
                             return r;
                         });
@@ -234,44 +235,5 @@ public final class VenRegistration {
 
     static String requestId() {
         return UUID.randomUUID().toString();
-    }
-
-    private Optional<Registration> load() {
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            p.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        String venId = p.getProperty("venID");
-        String registrationId = p.getProperty("registrationID");
-        if (venId == null || registrationId == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Registration(venId, registrationId, p.getProperty("vtnID")));
-    }
-
-    private void save(Registration r) {
-        Properties p = new Properties();
-        p.setProperty("venID", r.venId());
-        p.setProperty("registrationID", r.registrationId());
-        if (r.vtnId() != null) {
-            p.setProperty("vtnID", r.vtnId());
-        }
-        p.setProperty("vtnUrl", options.vtnUrl().toString());
-        try {
-            Files.createDirectories(options.folder());
-            Path tmp = Files.createTempFile(options.folder(), FILE, ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                p.store(out, "the OpenADR 2.0b registration of the Gridshift VEN");
-            }
-            Files.move(
-                    tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the registration in " + file, e);
-        }
     }
 }
