@@ -82,7 +82,7 @@ public final class VenDecisionLoad {
         String vtnUrl = "http://127.0.0.1:" + vtn.port();
         HttpClient http = HttpClient.newHttpClient();
         try (AggregatorNode node = LoadSupport.startNode(null)) {
-            fillFleet(node, clock.instant());
+            fillFleet(node, Instant.now());
             VenOptions options =
                     VenOptions.of(
                                     URI.create(vtnUrl),
@@ -162,7 +162,7 @@ public final class VenDecisionLoad {
             }
             // the event ends before the next is created: the VTN distributes one at a time
             clock.advance(Duration.ofHours(25));
-            fillFleet(node, clock.instant());
+            fillFleet(node, Instant.now());
         }
         return optIn;
     }
@@ -211,7 +211,7 @@ public final class VenDecisionLoad {
             }
             intake.answered(in.toAnswer());
             clock.advance(Duration.ofHours(25));
-            fillFleet(node, clock.instant());
+            fillFleet(node, Instant.now());
         }
         Arrays.sort(nanos);
         return nanos;
@@ -253,7 +253,10 @@ public final class VenDecisionLoad {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
     }
 
-    /** 100 sites with a 200 kW battery each: 20 MW of flexibility. */
+    /**
+     * 100 sites with a 200 kW battery each: 20 MW of flexibility, filed as of {@code now} on the
+     * node's own (system) clock; the VEN's manual clock only times the events.
+     */
     private static void fillFleet(AggregatorNode node, Instant now) throws Exception {
         Origin origin = new Origin(Transport.MQTT, node.nodeId());
         for (int i = 0; i < 100; i++) {
