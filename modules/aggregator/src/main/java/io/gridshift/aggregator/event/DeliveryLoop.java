@@ -4,8 +4,8 @@ import io.gridshift.aggregator.dispatch.DispatchState;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * One step of the closed loop over a running event: each site of the event's zones is read; a site
@@ -50,6 +50,9 @@ final class DeliveryLoop {
                 lost++;
                 continue;
             }
+            if (p.getBoolean("refused", false) || refused(r, p)) {
+                continue;
+            }
             double achieved = r.achievedKw() == null ? 0 : r.achievedKw();
             double kw = SiteOrders.orderedKw(p);
             p.put("achievedKw", achieved).put("state", r.state() == null ? null : r.state().name());
@@ -66,10 +69,7 @@ final class DeliveryLoop {
         double error = commitment - measured;
         List<JsonObject> changed = new ArrayList<>();
         if (Math.abs(error) > options.deadband() * Math.max(commitment, 1)) {
-            changed =
-                    error > 0
-                            ? raise(alive, options.gain() * error)
-                            : lower(alive, options.gain() * -error);
+            changed = spread(alive, options.gain() * error);
         }
         d.getJsonArray("samples")
                 .add(
@@ -92,43 +92,36 @@ final class DeliveryLoop {
         if (r.lastSeen().isBefore(now.minus(options.silentAfter()))) {
             return true;
         }
-        DispatchState s = r.state();
-        return p.getInteger("revision") > 0
-                && (s == DispatchState.UNACKNOWLEDGED
-                        || s == DispatchState.REJECTED
-                        || s == DispatchState.FAILED);
+        return p.getInteger("revision") > 0 && r.state() == DispatchState.UNACKNOWLEDGED;
     }
 
-    private static List<JsonObject> raise(List<JsonObject> alive, double kw) {
-        List<JsonObject> sorted = new ArrayList<>(alive);
-        sorted.sort(Comparator.comparingDouble(SiteOrders::headroomKw).reversed());
-        List<JsonObject> changed = new ArrayList<>();
-        double left = kw;
-        for (JsonObject p : sorted) {
-            if (left <= 1e-3) {
-                break;
-            }
-            double moved = SiteOrders.adjust(p, left);
-            if (moved > 1e-3) {
-                left -= moved;
-                changed.add(p);
-            }
+    /** A site that refused or failed its order is no longer asked: others take its part. */
+    private static boolean refused(SiteReading r, JsonObject p) {
+        if (r.state() != DispatchState.REJECTED && r.state() != DispatchState.FAILED) {
+            return false;
         }
-        return changed;
+        p.put("refused", true).put("maxKw", new JsonObject()).put("reduceKw", new JsonObject());
+        return true;
     }
 
-    private static List<JsonObject> lower(List<JsonObject> alive, double kw) {
-        List<JsonObject> sorted = new ArrayList<>(alive);
-        sorted.sort(Comparator.comparingDouble(SiteOrders::orderedKw).reversed());
+    /**
+     * Spreads {@code kw} over the sites in proportion to their room (raising) or to what they are
+     * ordered (lowering), so that no one site's response decides the correction.
+     */
+    private static List<JsonObject> spread(List<JsonObject> alive, double kw) {
+        ToDoubleFunction<JsonObject> weight =
+                kw > 0 ? SiteOrders::headroomKw : p -> SiteOrders.orderedKw(p);
+        double total = 0;
+        for (JsonObject p : alive) {
+            total += Math.max(0, weight.applyAsDouble(p));
+        }
         List<JsonObject> changed = new ArrayList<>();
-        double left = kw;
-        for (JsonObject p : sorted) {
-            if (left <= 1e-3) {
-                break;
-            }
-            double moved = -SiteOrders.adjust(p, -left);
-            if (moved > 1e-3) {
-                left -= moved;
+        if (total <= 1e-9) {
+            return changed;
+        }
+        for (JsonObject p : alive) {
+            double share = kw * Math.max(0, weight.applyAsDouble(p)) / total;
+            if (Math.abs(share) > 1e-3 && Math.abs(SiteOrders.adjust(p, share)) > 1e-3) {
                 changed.add(p);
             }
         }

@@ -55,10 +55,13 @@ public final class DeliveryPlanner {
         this.options = options;
     }
 
-    /** When the orders start: the lead before the start, never before now nor the ramp-up. */
+    /**
+     * When the orders start: the lead before the start (the ramp-up, when longer), never before
+     * now, so that the fleet is at its commitment when the event starts.
+     */
     Instant orderStart(EventRequest e, Instant now) {
         Instant s = e.start().minus(options.lead());
-        if (s.isBefore(e.rampFrom())) {
+        if (e.rampFrom().isBefore(s)) {
             s = e.rampFrom();
         }
         return s.isBefore(now) ? now : s;

@@ -50,7 +50,7 @@ public record EventOptions(
     }
 
     /**
-     * Looked at every 200 ms, closed loop every 10 s, orders 5 min ahead, 15 % reserve, 1 %
+     * Looked at every 200 ms, closed loop every 10 s, orders 2 min ahead, 15 % reserve, 1 %
      * deadband, 60 % of the error per step, sites lost after 30 s; merit order (thousands of sites
      * in a few hundred ms), no markets.
      */
@@ -58,7 +58,7 @@ public record EventOptions(
         return new EventOptions(
                 Duration.ofMillis(200),
                 Duration.ofSeconds(10),
-                Duration.ofMinutes(5),
+                Duration.ofMinutes(2),
                 0.15,
                 0.01,
                 0.6,
