@@ -40,16 +40,15 @@ final class DeliveryLoop {
             if (!p.getBoolean("inEventZone")) {
                 continue;
             }
-            if (p.getBoolean("lost")) {
-                lost++;
-                continue;
-            }
             SiteReading r = readings.read(site, p.getString("orderId"));
             if (isLost(r, p, now)) {
-                p.put("lost", true).put("lostAt", now.toString()).put("achievedKw", 0.0);
+                if (!p.getBoolean("lost")) {
+                    p.put("lost", true).put("lostAt", now.toString()).put("achievedKw", 0.0);
+                }
                 lost++;
                 continue;
             }
+            p.put("lost", false); // heard again (a late reading is not a silent site)
             if (p.getBoolean("refused", false) || refused(r, p)) {
                 continue;
             }
