@@ -15,6 +15,9 @@ import io.gridshift.aggregator.dispatch.DispatchJournal;
 import io.gridshift.aggregator.dispatch.DispatchSender;
 import io.gridshift.aggregator.dispatch.DispatchService;
 import io.gridshift.aggregator.dispatch.RoutingSender;
+import io.gridshift.aggregator.event.DeliveryPlanner;
+import io.gridshift.aggregator.event.EventOptions;
+import io.gridshift.aggregator.event.EventOrchestrator;
 import io.gridshift.aggregator.fleet.FleetState;
 import io.gridshift.aggregator.fleet.Transport;
 import io.gridshift.aggregator.ingest.EdgeIngest;
@@ -34,6 +37,7 @@ import io.gridshift.edge.codec.EdgeCodec;
 import io.gridshift.edge.codec.EdgeFormat;
 import io.gridshift.openadr.codec.OadrCodec;
 import io.gridshift.openadr.codec.OadrCodecOptions;
+import io.gridshift.optimizer.Allocator;
 import io.gridshift.storage.ledger.OperatorAction;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -87,6 +91,7 @@ public final class AggregatorNode implements AutoCloseable {
 
     private NodeLedger ledger;
     private Lease venLease;
+    private EventOptions eventOptions = EventOptions.defaults();
 
     private AggregatorNode(AggregatorOptions options, AggregatorMetrics metrics) {
         this.options = options;
@@ -97,7 +102,14 @@ public final class AggregatorNode implements AutoCloseable {
 
     /** Starts a node and returns once it serves; blocking. */
     public static AggregatorNode start(AggregatorOptions options, Clock clock) throws Exception {
+        return start(options, EventOptions.defaults(), clock);
+    }
+
+    /** Starts a node that orchestrates grid events as {@code events} says; blocking. */
+    public static AggregatorNode start(AggregatorOptions options, EventOptions events, Clock clock)
+            throws Exception {
         AggregatorNode node = new AggregatorNode(options, new AggregatorMetrics());
+        node.eventOptions = events;
         try {
             node.startServices(clock);
             return node;
@@ -163,6 +175,16 @@ public final class AggregatorNode implements AutoCloseable {
                         options.coapDtls());
         await(vertx.deployVerticle(coap));
         startApiAndVen(clock);
+        await(
+                vertx.deployVerticle(
+                        new EventOrchestrator(
+                                hz,
+                                fleet,
+                                dispatch,
+                                ledger == null ? null : ledger.ledger(),
+                                clock,
+                                eventOptions,
+                                () -> new DeliveryPlanner(new Allocator(), eventOptions))));
         registerGauges();
         LOG.info(
                 "aggregator node {} up: cluster {} ({} members), MQTT {}, CoAP {}:{}, HTTP {}:{}",

@@ -154,6 +154,24 @@ public final class HttpApi extends VerticleBase {
                 .onFailure(ctx::fail);
     }
 
+    /** The event's delivery as its orchestrator keeps it; 404 when it was never dispatched. */
+    private void delivery(RoutingContext ctx) {
+        String id = Requests.path(ctx, "eventId");
+        Requests.reply(
+                ctx,
+                vertx.executeBlocking(
+                        () ->
+                                events.delivery(id)
+                                        .orElseThrow(
+                                                () ->
+                                                        new GridshiftException(
+                                                                ErrorKind.NOT_FOUND,
+                                                                "unknown_delivery",
+                                                                "eventId: no delivery of event "
+                                                                        + id)),
+                        false));
+    }
+
     private Router router(OpenAPIContract contract, Buffer yaml) {
         RouterBuilder builder = RouterBuilder.create(vertx, contract);
         if (!auth.anyCredential()) {
@@ -191,6 +209,7 @@ public final class HttpApi extends VerticleBase {
                                                                                 events.all())),
                                                 false)));
         builder.getRoute("settleGridEvent").addHandler(this::settle);
+        builder.getRoute("getGridEventDelivery").addHandler(this::delivery);
         Router router = builder.createRouter();
         // outside the OpenAPI document: its router takes no text/event-stream response
         router.get("/api/v1/stream").handler(new FleetStream(fleet, FleetStream.PERIOD)::handle);

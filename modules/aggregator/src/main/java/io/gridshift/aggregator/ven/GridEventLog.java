@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -30,13 +31,21 @@ public final class GridEventLog implements Consumer<ReceivedEvent> {
     /** The event-bus address every received or changed event is published at. */
     public static final String ADDRESS = "gridshift.grid-events";
 
+    /**
+     * The Hazelcast map of each dispatched event's delivery (commitment, allocation per site,
+     * orders, measured reduction), by event id, as JSON text; written by the event's orchestrator.
+     */
+    public static final String DELIVERIES = "gridshift.event-deliveries";
+
     private static final Logger LOG = LoggerFactory.getLogger(GridEventLog.class);
 
     private final IMap<String, String> map;
     private final EventBus bus;
+    private final IMap<String, String> deliveries;
 
     public GridEventLog(HazelcastInstance hz, EventBus bus) {
         this.map = hz.getMap(MAP);
+        this.deliveries = hz.getMap(DELIVERIES);
         this.bus = bus;
     }
 
@@ -58,6 +67,11 @@ public final class GridEventLog implements Consumer<ReceivedEvent> {
                         .reversed()
                         .thenComparing(j -> j.getString("eventId")));
         return all;
+    }
+
+    /** The delivery of a dispatched event; empty when it was never dispatched. Blocking. */
+    public Optional<JsonObject> delivery(String eventId) {
+        return Optional.ofNullable(deliveries.get(eventId)).map(JsonObject::new);
     }
 
     /** The JSON the log keeps and publishes for one event. */

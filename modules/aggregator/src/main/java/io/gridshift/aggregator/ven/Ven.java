@@ -136,7 +136,11 @@ public final class Ven implements AutoCloseable {
             return;
         }
         LOG.info("VEN {} runs on this node now", options.venName());
-        (options.push() ? registration.reRegister() : registration.ensure())
+        if (!options.push()) {
+            return; // the next poll reads the registration from the store
+        }
+        registration
+                .reRegister()
                 .whenComplete(
                         (r, e) -> {
                             if (e != null) {

@@ -49,6 +49,8 @@ public final class VenRegistration {
     private final VenOptions options;
     private final VtnClient client;
     private final RegistrationStore store;
+    private final AtomicReference<CompletableFuture<Registration>> registering =
+            new AtomicReference<>();
     private final AtomicReference<Registration> current = new AtomicReference<>();
 
     /** A registration kept in {@value #FILE} in the options' folder. */
@@ -87,7 +89,23 @@ public final class VenRegistration {
         if (known != null) {
             return CompletableFuture.completedFuture(known);
         }
-        return register(options.venId());
+        // one registration at a time: a poll and a take-over asking together share it
+        CompletableFuture<Registration> mine = new CompletableFuture<>();
+        CompletableFuture<Registration> running = registering.compareAndExchange(null, mine);
+        if (running != null) {
+            return running;
+        }
+        register(options.venId())
+                .whenComplete(
+                        (r, e) -> {
+                            registering.set(null);
+                            if (e != null) {
+                                mine.completeExceptionally(e);
+                            } else {
+                                mine.complete(r);
+                            }
+                        });
+        return mine;
     }
 
     /**

@@ -95,9 +95,7 @@ public final class Demo implements AutoCloseable {
             if (recorded == null && !now.isBefore(createAt)) {
                 before = snapshot();
                 recorded = createEvent(before.fleet());
-                if ("OPT_IN".equals(recorded.getString("opt"))) {
-                    responded = response.respond(node, recorded);
-                }
+
             }
             if (during == null && !now.isBefore(middle)) {
                 during = snapshot();
@@ -107,6 +105,10 @@ public final class Demo implements AutoCloseable {
                 say("%s%s", snapshot().line(), phase(now));
                 nextProgress = nextProgress.plus(PROGRESS_EVERY);
             }
+        }
+        if (recorded != null && "OPT_IN".equals(recorded.getString("opt"))) {
+            // after the event: what the aggregator's own response measured
+            responded = response.respond(node, recorded);
         }
         DemoResult result =
                 new DemoResult(fleet.size(), before, during, recorded, responded, dashboard());

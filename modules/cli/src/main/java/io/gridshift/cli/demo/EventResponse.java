@@ -32,6 +32,20 @@ public interface EventResponse {
      */
     List<String> respond(AggregatorNode node, JsonObject gridEvent);
 
+    /**
+     * The aggregator's own response: the event orchestrator plans, dispatches and tracks the event
+     * by itself; at the end this reads its delivery record (commitment, measured reduction per loop
+     * step, migrations, cost) from the cluster and reports only what it measured.
+     */
+    EventResponse ORCHESTRATOR =
+            new EventResponse() {
+                @Override
+                public List<String> respond(AggregatorNode node, JsonObject gridEvent) {
+                    return DeliverySummary.lines(
+                            node.gridEvents().delivery(gridEvent.getString("eventId")));
+                }
+            };
+
     /** Whether a real response is plugged in. */
     default boolean present() {
         return true;

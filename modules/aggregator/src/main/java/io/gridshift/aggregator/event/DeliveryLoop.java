@@ -1,0 +1,129 @@
+package io.gridshift.aggregator.event;
+
+import io.gridshift.aggregator.dispatch.DispatchState;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * One step of the closed loop over a running event: each site of the event's zones is read; a site
+ * not heard from within {@code silentAfter}, offline, or whose order went unacknowledged, rejected
+ * or failed is <em>lost</em> (its ordered kW no longer counted, delivery ratio 0); the others'
+ * achieved kW sum to the measured reduction. When it misses the commitment by more than the
+ * deadband, {@code gain} × the error is ordered from the sites with most room left (the reserve, or
+ * sites without an order yet) or released from those ordered most. Pure over the readings; the
+ * caller issues the revisions it returns.
+ */
+final class DeliveryLoop {
+    private final EventOptions options;
+
+    DeliveryLoop(EventOptions options) {
+        this.options = options;
+    }
+
+    /** Updates {@code d} (parts, a sample) and returns the parts whose order must be revised. */
+    List<JsonObject> step(JsonObject d, EventRequest e, Instant now, SiteReadings readings) {
+        int t = e.intervalAt(now);
+        if (t < 0 && now.isBefore(e.start())) {
+            t = 0; // ramping in before the start: aim at the first interval's kW
+        }
+        double commitment = t < 0 ? 0 : e.reductionKw().get(t);
+        List<JsonObject> alive = new ArrayList<>();
+        double measured = 0;
+        double ordered = 0;
+        double meter = 0;
+        int lost = 0;
+        for (String site : d.getJsonObject("sites").fieldNames()) {
+            JsonObject p = d.getJsonObject("sites").getJsonObject(site);
+            if (!p.getBoolean("inEventZone")) {
+                continue;
+            }
+            SiteReading r = readings.read(site, p.getString("orderId"));
+            if (isLost(r, p, now)) {
+                if (!p.getBoolean("lost")) {
+                    p.put("lost", true).put("lostAt", now.toString()).put("achievedKw", 0.0);
+                }
+                lost++;
+                continue;
+            }
+            p.put("lost", false); // heard again (a late reading is not a silent site)
+            if (p.getBoolean("refused", false) || refused(r, p)) {
+                continue;
+            }
+            double achieved = r.achievedKw() == null ? 0 : r.achievedKw();
+            double kw = SiteOrders.orderedKw(p);
+            p.put("achievedKw", achieved).put("state", r.state() == null ? null : r.state().name());
+            if (r.gridImportKw() != null && p.getInteger("revision") > 0) {
+                meter += p.getDouble("baselineKw") - r.gridImportKw();
+            }
+            if (kw > 1e-3 && r.state() == DispatchState.ACTIVE) {
+                p.getJsonArray("ratios").add(Math.max(0, Math.min(10, achieved / kw)));
+            }
+            measured += achieved;
+            ordered += kw;
+            alive.add(p);
+        }
+        double error = commitment - measured;
+        List<JsonObject> changed = new ArrayList<>();
+        if (Math.abs(error) > options.deadband() * Math.max(commitment, 1)) {
+            changed = spread(alive, options.gain() * error);
+        }
+        d.getJsonArray("samples")
+                .add(
+                        new JsonObject()
+                                .put("at", now.toString())
+                                .put("interval", t)
+                                .put("commitmentKw", commitment)
+                                .put("measuredKw", measured)
+                                .put("meterKw", meter)
+                                .put("orderedKw", ordered)
+                                .put("sitesLost", lost)
+                                .put("revised", changed.size()));
+        return changed;
+    }
+
+    private boolean isLost(SiteReading r, JsonObject p, Instant now) {
+        if (!r.online() || r.lastSeen() == null) {
+            return true;
+        }
+        if (r.lastSeen().isBefore(now.minus(options.silentAfter()))) {
+            return true;
+        }
+        return p.getInteger("revision") > 0 && r.state() == DispatchState.UNACKNOWLEDGED;
+    }
+
+    /** A site that refused or failed its order is no longer asked: others take its part. */
+    private static boolean refused(SiteReading r, JsonObject p) {
+        if (r.state() != DispatchState.REJECTED && r.state() != DispatchState.FAILED) {
+            return false;
+        }
+        p.put("refused", true).put("maxKw", new JsonObject()).put("reduceKw", new JsonObject());
+        return true;
+    }
+
+    /**
+     * Spreads {@code kw} over the sites in proportion to their room (raising) or to what they are
+     * ordered (lowering), so that no one site's response decides the correction.
+     */
+    private static List<JsonObject> spread(List<JsonObject> alive, double kw) {
+        ToDoubleFunction<JsonObject> weight =
+                kw > 0 ? SiteOrders::headroomKw : p -> SiteOrders.orderedKw(p);
+        double total = 0;
+        for (JsonObject p : alive) {
+            total += Math.max(0, weight.applyAsDouble(p));
+        }
+        List<JsonObject> changed = new ArrayList<>();
+        if (total <= 1e-9) {
+            return changed;
+        }
+        for (JsonObject p : alive) {
+            double share = kw * Math.max(0, weight.applyAsDouble(p)) / total;
+            if (Math.abs(share) > 1e-3 && Math.abs(SiteOrders.adjust(p, share)) > 1e-3) {
+                changed.add(p);
+            }
+        }
+        return changed;
+    }
+}

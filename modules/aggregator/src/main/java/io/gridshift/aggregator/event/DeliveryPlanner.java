@@ -1,0 +1,258 @@
+package io.gridshift.aggregator.event;
+
+import io.gridshift.aggregator.fleet.SiteView;
+import io.gridshift.domain.flex.FlexResource;
+import io.gridshift.domain.flex.ResourceKind;
+import io.gridshift.domain.site.GridZone;
+import io.gridshift.domain.site.SiteId;
+import io.gridshift.optimizer.Allocation;
+import io.gridshift.optimizer.AllocationRequest;
+import io.gridshift.optimizer.Allocator;
+import io.gridshift.optimizer.Bid;
+import io.gridshift.optimizer.BidOptions;
+import io.gridshift.optimizer.Bidder;
+import io.gridshift.optimizer.DeliveryHistory;
+import io.gridshift.optimizer.EventPlan;
+import io.gridshift.optimizer.EventPlanner;
+import io.gridshift.optimizer.FleetSite;
+import io.gridshift.optimizer.Horizon;
+import io.gridshift.optimizer.MigrationPlanner;
+import io.gridshift.optimizer.Move;
+import io.gridshift.optimizer.ReboundPlan;
+import io.gridshift.optimizer.ReboundPlanner;
+import io.gridshift.optimizer.ResourceAllocation;
+import io.gridshift.optimizer.ZoneTarget;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Turns an event and the fleet into a delivery: the bid, the plan (migrations, then the least-cost
+ * allocation of what is left, with a reserve kept), the rebound, and one part per site with the
+ * actions of the first interval. Pure apart from the allocator's solver; the caller issues the
+ * orders.
+ */
+public final class DeliveryPlanner {
+    /** Post-event intervals the rebound is planned over. */
+    static final int REBOUND_INTERVALS = 8;
+
+    private final EventPlanner planner;
+    private final Bidder bidder = new Bidder();
+    private final ReboundPlanner rebound = new ReboundPlanner();
+    private final EventOptions options;
+
+    public DeliveryPlanner(Allocator allocator, EventOptions options) {
+        this.planner = new EventPlanner(allocator, new MigrationPlanner());
+        this.options = options;
+    }
+
+    /**
+     * When the orders start: the lead before the start (the ramp-up, when longer), never before
+     * now, so that the fleet is at its commitment when the event starts.
+     */
+    Instant orderStart(EventRequest e, Instant now) {
+        Instant s = e.start().minus(options.lead());
+        if (e.rampFrom().isBefore(s)) {
+            s = e.rampFrom();
+        }
+        return s.isBefore(now) ? now : s;
+    }
+
+    /**
+     * @param sites the fleet's online sites
+     * @param history each site's delivery ratios from earlier events
+     */
+    public JsonObject plan(
+            EventRequest e,
+            List<SiteView> sites,
+            Function<SiteId, DeliveryHistory> history,
+            Instant now) {
+        Instant from = orderStart(e, now);
+        Horizon horizon = new Horizon(from, e.start(), e.intervals());
+        List<FleetSite> fleet = new ArrayList<>();
+        Map<SiteId, SiteView> views = new LinkedHashMap<>();
+        for (SiteView v : sites) {
+            if (v.envelope() != null && v.envelope().isValidAt(now)) {
+                fleet.add(new FleetSite(v.envelope(), history.apply(v.site())));
+                views.put(v.site(), v);
+            }
+        }
+        List<ZoneTarget> targets = targets(e, fleet);
+        Set<GridZone> zones = new HashSet<>();
+        targets.forEach(t -> zones.add(t.zone()));
+        Bid bid =
+                bidder.bid(fleet, horizon, zones, options.reserveShare(), 0, BidOptions.defaults());
+        AllocationRequest request =
+                new AllocationRequest(fleet, horizon, targets, options.reserveShare(), 0);
+        EventPlan plan =
+                planner.plan(request, options.markets(), options.migration(), options.solver());
+        JsonObject d = new JsonObject();
+        d.put("eventId", e.id())
+                .put("modificationNumber", e.modification())
+                .put("status", "DISPATCHED")
+                .put("plannedAt", now.toString())
+                .put("ordersFrom", from.toString())
+                .put("start", e.start().toString())
+                .put("end", e.end().toString())
+                .put("zones", new JsonArray(zones.stream().map(GridZone::code).sorted().toList()))
+                .put("commitmentKw", new JsonArray(e.reductionKw()))
+                .put(
+                        "firmKw",
+                        new JsonArray(bid.intervals().stream().map(i -> i.firmKw()).toList()))
+                .put("solver", solver(plan.allocation()))
+                .put("cost", plan.cost())
+                .put("moves", moves(plan.migration().moves()))
+                .put("rebound", rebound(request, plan.allocation(), views))
+                .put("sites", sites(e, plan, views, zones))
+                .put("samples", new JsonArray());
+        return d;
+    }
+
+    private static List<ZoneTarget> targets(EventRequest e, List<FleetSite> fleet) {
+        Map<String, Double> flexByZone = new LinkedHashMap<>();
+        for (FleetSite s : fleet) {
+            String z = s.zone().code();
+            if (e.zones().isEmpty() || e.zones().contains(z)) {
+                flexByZone.merge(z, s.envelope().maxReductionKw(), Double::sum);
+            }
+        }
+        double all = flexByZone.values().stream().mapToDouble(Double::doubleValue).sum();
+        List<ZoneTarget> out = new ArrayList<>();
+        for (Map.Entry<String, Double> z : flexByZone.entrySet()) {
+            double share = all > 0 ? z.getValue() / all : 0;
+            out.add(
+                    new ZoneTarget(
+                            GridZone.of(z.getKey()),
+                            e.reductionKw().stream().map(kw -> kw * share).toList()));
+        }
+        if (out.isEmpty()) {
+            out.add(
+                    new ZoneTarget(
+                            GridZone.of(e.zones().isEmpty() ? "NONE" : e.zones().iterator().next()),
+                            e.reductionKw()));
+        }
+        return out;
+    }
+
+    private static JsonObject sites(
+            EventRequest e, EventPlan plan, Map<SiteId, SiteView> views, Set<GridZone> zones) {
+        JsonObject out = new JsonObject();
+        for (SiteView v : views.values()) {
+            if (zones.contains(v.envelope().zone())) {
+                out.put(v.site().value(), part(e, v, true));
+            }
+        }
+        Map<SiteId, List<ResourceAllocation>> bySite = plan.allocation().bySite();
+        for (Map.Entry<SiteId, List<ResourceAllocation>> s : bySite.entrySet()) {
+            JsonObject reduce = out.getJsonObject(s.getKey().value()).getJsonObject("reduceKw");
+            for (ResourceAllocation r : s.getValue()) {
+                reduce.put(r.resource(), r.kw().get(0));
+            }
+        }
+        for (Move m : plan.migration().moves()) {
+            out.getJsonObject(m.from().value())
+                    .getJsonArray("migrations")
+                    .add(migration("MIGRATE_OUT", m.job(), m.to(), m.kw()));
+            JsonObject to = out.getJsonObject(m.to().value());
+            if (to == null) {
+                to = part(e, views.get(m.to()), false);
+                out.put(m.to().value(), to);
+            }
+            to.getJsonArray("migrations").add(migration("MIGRATE_IN", m.job(), m.from(), m.kw()));
+        }
+        return out;
+    }
+
+    private static JsonObject part(EventRequest e, SiteView v, boolean inEventZone) {
+        JsonObject max = new JsonObject();
+        if (inEventZone) {
+            for (FlexResource r : v.envelope().resources()) {
+                if (r.kind() != ResourceKind.MIGRATABLE_JOBS) {
+                    max.put(r.id(), r.maxReductionKw());
+                }
+            }
+        }
+        return new JsonObject()
+                .put("site", v.site().value())
+                .put("zone", v.envelope().zone().code())
+                .put("inEventZone", inEventZone)
+                .put("orderId", SiteOrders.orderId(e.id(), v.site().value()))
+                .put("revision", 0)
+                .put("baselineKw", v.latest() == null ? 0.0 : v.latest().gridImportKw())
+                .put("maxKw", max)
+                .put("reduceKw", new JsonObject())
+                .put("migrations", new JsonArray())
+                .put("lost", false)
+                .put("achievedKw", 0.0)
+                .put("ratios", new JsonArray());
+    }
+
+    private static JsonObject migration(String kind, String job, SiteId other, double kw) {
+        return new JsonObject()
+                .put("kind", kind)
+                .put("job", job)
+                .put("site", other.value())
+                .put("kw", kw);
+    }
+
+    private static JsonArray moves(List<Move> moves) {
+        JsonArray out = new JsonArray();
+        for (Move m : moves) {
+            out.add(
+                    new JsonObject()
+                            .put("job", m.job())
+                            .put("from", m.from().value())
+                            .put("fromZone", m.fromZone().code())
+                            .put("to", m.to().value())
+                            .put("toZone", m.toZone().code())
+                            .put("kw", m.kw())
+                            .put("cost", m.cost()));
+        }
+        return out;
+    }
+
+    private static JsonObject solver(Allocation a) {
+        return new JsonObject()
+                .put("solver", a.report().toString())
+                .put("cost", a.cost())
+                .put(
+                        "shortfallKw",
+                        a.zones().stream()
+                                .mapToDouble(
+                                        z ->
+                                                z.shortfallKw().stream()
+                                                        .mapToDouble(d -> d)
+                                                        .max()
+                                                        .orElse(0))
+                                .sum());
+    }
+
+    private JsonObject rebound(
+            AllocationRequest request, Allocation allocation, Map<SiteId, SiteView> views) {
+        double baseline = 0;
+        for (SiteView v : views.values()) {
+            baseline += v.latest() == null ? 0 : v.latest().gridImportKw();
+        }
+        Duration step = options.loopPeriod().multipliedBy(6);
+        ReboundPlan r =
+                rebound.plan(
+                        ReboundPlanner.returnsOf(request, allocation),
+                        Collections.nCopies(REBOUND_INTERVALS, Math.max(1, baseline)),
+                        step,
+                        1.1);
+        return new JsonObject()
+                .put("peakRatio", r.peakRatio())
+                .put("intervalsUsed", r.intervalsUsed())
+                .put("interval", step.toString())
+                .put("unreturnedKwh", r.unreturnedKwh());
+    }
+}

@@ -1,0 +1,316 @@
+package io.gridshift.aggregator.event;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.gridshift.aggregator.dispatch.DispatchService;
+import io.gridshift.aggregator.fleet.FleetState;
+import io.gridshift.aggregator.fleet.Presence;
+import io.gridshift.aggregator.fleet.SiteView;
+import io.gridshift.aggregator.ven.GridEventLog;
+import io.gridshift.domain.dispatch.DispatchOrder;
+import io.gridshift.domain.event.EventId;
+import io.gridshift.domain.site.SiteId;
+import io.gridshift.optimizer.DeliveryHistory;
+import io.gridshift.storage.ledger.Ledger;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Orchestrates the grid events of the cluster's event log: each member looks after the events whose
+ * key its member owns (the event log's and the deliveries' entries share a partition), so exactly
+ * one member acts on an event, and when a member leaves, the new owner of the partition finds the
+ * delivery and goes on. Every {@code checkEvery} (wall time) on a worker: a dispatchable event
+ * without a delivery is planned ({@link DeliveryPlanner}) and its orders issued, one per site; a
+ * cancelled one ends its orders; a modified one is revised; a running one goes round the closed
+ * loop ({@link DeliveryLoop}) every {@code loopPeriod} of the node's clock; an ended one is
+ * completed and each site's delivery ratio appended to its history for the next bid.
+ */
+public final class EventOrchestrator extends VerticleBase {
+    /** Each site's delivery ratios (delivered / ordered) from past events, as a JSON array. */
+    public static final String HISTORY_MAP = "gridshift.delivery-history";
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventOrchestrator.class);
+    private static final int MAX_SITES = 100_000;
+    private static final long ISSUE_TIMEOUT_S = 60;
+
+    private final IMap<String, String> events;
+    private final IMap<String, String> deliveries;
+    private final IMap<String, String> history;
+    private final FleetState fleet;
+    private final DispatchService dispatch;
+    private final Ledger ledger;
+    private final Clock clock;
+    private final EventOptions options;
+    private final java.util.function.Supplier<DeliveryPlanner> planners;
+    private final DeliveryLoop loop;
+    private DeliveryPlanner planner;
+
+    /**
+     * @param ledger where each site's commitment is recorded as a bid; {@code null}: none
+     * @param planners makes the planner when the first event needs it (the allocator loads
+     *     OR-Tools' natives, which a node without events never needs)
+     */
+    public EventOrchestrator(
+            HazelcastInstance hz,
+            FleetState fleet,
+            DispatchService dispatch,
+            Ledger ledger,
+            Clock clock,
+            EventOptions options,
+            java.util.function.Supplier<DeliveryPlanner> planners) {
+        this.events = hz.getMap(GridEventLog.MAP);
+        this.deliveries = hz.getMap(GridEventLog.DELIVERIES);
+        this.history = hz.getMap(HISTORY_MAP);
+        this.fleet = fleet;
+        this.dispatch = dispatch;
+        this.ledger = ledger;
+        this.clock = clock;
+        this.options = options;
+        this.planners = planners;
+        this.loop = new DeliveryLoop(options);
+    }
+
+    @Override
+    public Future<?> start() {
+        vertx.setPeriodic(
+                options.checkEvery().toMillis(),
+                id ->
+                        vertx.executeBlocking(
+                                        () -> {
+                                            check();
+                                            return null;
+                                        },
+                                        true)
+                                .onFailure(e -> LOG.warn("event orchestration failed", e)));
+        return Future.succeededFuture();
+    }
+
+    /** Looks at every event this member owns once; blocking. */
+    public void check() {
+        for (String id : events.localKeySet()) {
+            String text = events.get(id);
+            if (text == null) {
+                continue;
+            }
+            try {
+                one(id, new JsonObject(text));
+            } catch (RuntimeException e) {
+                LOG.warn("event {}: orchestration step failed: {}", id, e.toString(), e);
+            }
+        }
+    }
+
+    private void one(String id, JsonObject logged) {
+        Instant now = clock.instant();
+        String stored = deliveries.get(id);
+        EventRequest e = EventRequest.of(logged, 0);
+        if (stored == null) {
+            if (e.dispatchable() && now.isBefore(e.end())) {
+                deliveries.set(id, dispatchNew(e, now).encode());
+            }
+            return;
+        }
+        JsonObject d = new JsonObject(stored);
+        String status = d.getString("status");
+        if ("COMPLETED".equals(status) || "CANCELLED".equals(status)) {
+            return;
+        }
+        if (!e.dispatchable()) {
+            end(d, now, "CANCELLED");
+        } else if (e.modification() != d.getLong("modificationNumber")) {
+            revise(d, e, now);
+        } else if (!now.isBefore(e.end())) {
+            complete(d);
+        } else if (!now.isBefore(Instant.parse(d.getString("ordersFrom"))) && loopDue(d, now)) {
+            track(d, e, now);
+        } else {
+            return;
+        }
+        deliveries.set(id, d.encode());
+    }
+
+    private JsonObject dispatchNew(EventRequest e, Instant now) {
+        long t0 = System.nanoTime();
+        List<SiteView> sites = fleet.sites(Presence.ONLINE, null, 0, MAX_SITES).sites();
+        JsonObject d = planner().plan(e, sites, this::historyOf, now);
+        long planned = System.nanoTime();
+        List<JsonObject> parts = new ArrayList<>();
+        d.getJsonObject("sites").forEach(s -> parts.add((JsonObject) s.getValue()));
+        int sent = issueAll(d, parts, now);
+        long done = System.nanoTime();
+        d.put("planMs", (planned - t0) / 1e6).put("ordersSentMs", (done - t0) / 1e6);
+        recordBids(e, parts, now);
+        LOG.info(
+                "event {}: {} kW committed, {} orders sent in {} ms ({} ms planning), {} moves",
+                e.id(),
+                e.reductionKw(),
+                sent,
+                Math.round((done - t0) / 1e6),
+                Math.round((planned - t0) / 1e6),
+                d.getJsonArray("moves").size());
+        return d;
+    }
+
+    /** Issues the next revision of each part's order and waits for all; returns how many went. */
+    int issueAll(JsonObject d, List<JsonObject> parts, Instant now) {
+        Instant from = Instant.parse(d.getString("ordersFrom"));
+        Instant end = Instant.parse(d.getString("end"));
+        return issueAll(d.getString("eventId"), parts, now, from, end);
+    }
+
+    private int issueAll(
+            String eventId, List<JsonObject> parts, Instant now, Instant from, Instant end) {
+        List<CompletableFuture<?>> pending = new ArrayList<>();
+        for (JsonObject s : parts) {
+            int rev = s.getInteger("revision");
+            s.put("revision", rev + 1);
+            DispatchOrder o = SiteOrders.order(eventId, s, now, from, end);
+            if (o == null) {
+                s.put("revision", rev);
+                continue;
+            }
+            pending.add(
+                    dispatch.issue(o)
+                            .toCompletableFuture()
+                            .exceptionally(
+                                    x -> {
+                                        LOG.warn("order {} not issued: {}", o.id(), x.toString());
+                                        return null;
+                                    }));
+        }
+        try {
+            CompletableFuture.allOf(pending.toArray(new CompletableFuture[0]))
+                    .get(ISSUE_TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (Exception x) {
+            LOG.warn("event {}: orders still pending: {}", eventId, x.toString());
+        }
+        return pending.size();
+    }
+
+    private void recordBids(EventRequest e, List<JsonObject> parts, Instant now) {
+        if (ledger == null) {
+            return;
+        }
+        for (JsonObject s : parts) {
+            double kw = SiteOrders.orderedKw(s);
+            if (s.getBoolean("inEventZone") && kw > 0) {
+                ledger.recordBid(
+                        new io.gridshift.storage.ledger.Bid(
+                                EventId.of(e.id()), SiteId.of(s.getString("site")), kw, now));
+            }
+        }
+    }
+
+    private boolean loopDue(JsonObject d, Instant now) {
+        String last = d.getString("lastLoopAt");
+        return last == null || !now.isBefore(Instant.parse(last).plus(options.loopPeriod()));
+    }
+
+    private void track(JsonObject d, EventRequest e, Instant now) {
+        List<JsonObject> changed = loop.step(d, e, now, new ClusterReadings(fleet, dispatch));
+        d.put("lastLoopAt", now.toString()).put("status", "ACTIVE");
+        issueAll(d, changed, now);
+    }
+
+    private void revise(JsonObject d, EventRequest e, Instant now) {
+        d.put("modificationNumber", e.modification())
+                .put("start", e.start().toString())
+                .put("end", e.end().toString())
+                .put("commitmentKw", new JsonArray(e.reductionKw()));
+        Instant from = planner().orderStart(e, now);
+        d.put("ordersFrom", from.toString());
+        List<JsonObject> live = new ArrayList<>();
+        d.getJsonObject("sites")
+                .forEach(
+                        s -> {
+                            JsonObject p = (JsonObject) s.getValue();
+                            if (p.getInteger("revision") > 0 && !p.getBoolean("lost")) {
+                                live.add(p);
+                            }
+                        });
+        issueAll(d, live, now);
+        LOG.info(
+                "event {} modified ({}): {} orders revised", e.id(), e.modification(), live.size());
+    }
+
+    /** Ends every order now (a revision that ends a second from now) and closes the delivery. */
+    private void end(JsonObject d, Instant now, String status) {
+        List<JsonObject> live = new ArrayList<>();
+        d.getJsonObject("sites")
+                .forEach(
+                        s -> {
+                            JsonObject p = (JsonObject) s.getValue();
+                            if (p.getInteger("revision") > 0 && !p.getBoolean("lost")) {
+                                live.add(p);
+                            }
+                        });
+        Instant from = Instant.parse(d.getString("ordersFrom"));
+        if (from.isAfter(now)) {
+            from = now;
+        }
+        issueAll(d.getString("eventId"), live, now, from, now.plusSeconds(1));
+        d.put("status", status).put("endedAt", now.toString());
+        LOG.info("event {} {}: {} orders ended", d.getString("eventId"), status, live.size());
+    }
+
+    private void complete(JsonObject d) {
+        d.put("status", "COMPLETED");
+        d.getJsonObject("sites")
+                .forEach(
+                        s -> {
+                            JsonObject p = (JsonObject) s.getValue();
+                            JsonArray ratios = p.getJsonArray("ratios");
+                            if (!p.getBoolean("inEventZone") || p.getInteger("revision") == 0) {
+                                return;
+                            }
+                            double r = 0;
+                            for (Object o : ratios) {
+                                r += ((Number) o).doubleValue();
+                            }
+                            double ratio =
+                                    p.getBoolean("lost") || ratios.isEmpty()
+                                            ? 0
+                                            : r / ratios.size();
+                            appendHistory(p.getString("site"), Math.min(10, ratio));
+                        });
+        LOG.info("event {} completed", d.getString("eventId"));
+    }
+
+    private void appendHistory(String site, double ratio) {
+        String text = history.get(site);
+        JsonArray ratios = text == null ? new JsonArray() : new JsonArray(text);
+        ratios.add(ratio);
+        while (ratios.size() > DeliveryHistory.MAX_SAMPLES) {
+            ratios.remove(0);
+        }
+        history.set(site, ratios.encode());
+    }
+
+    private DeliveryPlanner planner() {
+        if (planner == null) {
+            planner = planners.get();
+        }
+        return planner;
+    }
+
+    /** A site's delivery ratios from earlier events (blocking). */
+    public DeliveryHistory historyOf(SiteId site) {
+        String text = history.get(site.value());
+        if (text == null) {
+            return DeliveryHistory.none();
+        }
+        List<Double> ratios = new ArrayList<>();
+        new JsonArray(text).forEach(o -> ratios.add(((Number) o).doubleValue()));
+        return new DeliveryHistory(ratios);
+    }
+}

@@ -1,0 +1,137 @@
+package io.gridshift.aggregator.event;
+
+import io.gridshift.domain.dispatch.DispatchAction;
+import io.gridshift.domain.dispatch.DispatchId;
+import io.gridshift.domain.dispatch.DispatchOrder;
+import io.gridshift.domain.event.EventId;
+import io.gridshift.domain.site.SiteId;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One site's part in an event's delivery, kept as JSON in the delivery record: {@code reduceKw}
+ * (resource id to kW now ordered), {@code maxKw} (resource id to what its envelope offers), {@code
+ * migrations} (MIGRATE_OUT / MIGRATE_IN actions), the order's id and revision, and what the loop
+ * saw ({@code achievedKw}, {@code lost}).
+ */
+final class SiteOrders {
+    private SiteOrders() {}
+
+    /**
+     * The order id of {@code site}'s part in event {@code eventId}: one order per site and event.
+     */
+    static String orderId(String eventId, String site) {
+        String e = eventId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+        String id = "ev-" + e + "-" + site;
+        if (id.length() > 63) {
+            id = "ev-" + Integer.toHexString((eventId + "/" + site).hashCode()) + "-" + site;
+        }
+        return id.length() > 63 ? id.substring(0, 63) : id;
+    }
+
+    /** kW the site's order now asks to shed (reductions and migrations out, less migrations in). */
+    static double orderedKw(JsonObject s) {
+        double kw = 0;
+        for (String r : s.getJsonObject("reduceKw").fieldNames()) {
+            kw += s.getJsonObject("reduceKw").getDouble(r);
+        }
+        for (Object o : s.getJsonArray("migrations")) {
+            JsonObject m = (JsonObject) o;
+            kw +=
+                    "MIGRATE_OUT".equals(m.getString("kind"))
+                            ? m.getDouble("kw")
+                            : -m.getDouble("kw");
+        }
+        return kw;
+    }
+
+    /** kW of reductions the site may still take on: its envelope less what is ordered. */
+    static double headroomKw(JsonObject s) {
+        double kw = 0;
+        JsonObject max = s.getJsonObject("maxKw");
+        for (String r : max.fieldNames()) {
+            kw += Math.max(0, max.getDouble(r) - s.getJsonObject("reduceKw").getDouble(r, 0.0));
+        }
+        return kw;
+    }
+
+    /** The order for the site's current actions; empty when it asks nothing. */
+    static List<DispatchAction> actions(JsonObject s) {
+        List<DispatchAction> out = new ArrayList<>();
+        JsonObject reduce = s.getJsonObject("reduceKw");
+        for (String r : reduce.fieldNames()) {
+            double kw = reduce.getDouble(r);
+            if (kw > 1e-3) {
+                out.add(new DispatchAction.Reduce(r, kw));
+            }
+        }
+        for (Object o : s.getJsonArray("migrations", new JsonArray())) {
+            JsonObject m = (JsonObject) o;
+            SiteId other = SiteId.of(m.getString("site"));
+            out.add(
+                    "MIGRATE_OUT".equals(m.getString("kind"))
+                            ? new DispatchAction.MigrateOut(
+                                    m.getString("job"), other, m.getDouble("kw"))
+                            : new DispatchAction.MigrateIn(
+                                    m.getString("job"), other, m.getDouble("kw")));
+        }
+        if (out.isEmpty() && s.getInteger("revision") > 1 && !reduce.isEmpty()) {
+            // released to nothing: the order stays, asking 0 kW, so that the site reverts
+            out.add(new DispatchAction.Reduce(reduce.fieldNames().iterator().next(), 0));
+        }
+        return out;
+    }
+
+    /**
+     * The site's order at its current revision, over {@code [start, end)}; {@code null} when it has
+     * no action (a revision then ends the order at {@code start} + 1 s).
+     */
+    static DispatchOrder order(
+            String eventId, JsonObject s, Instant issuedAt, Instant start, Instant end) {
+        List<DispatchAction> actions = actions(s);
+        if (actions.isEmpty()) {
+            return null;
+        }
+        return new DispatchOrder(
+                DispatchId.of(s.getString("orderId")),
+                s.getInteger("revision"),
+                EventId.of(eventId),
+                SiteId.of(s.getString("site")),
+                issuedAt,
+                start,
+                end,
+                actions);
+    }
+
+    /**
+     * Adds {@code deltaKw} (negative: takes away) to the site's reductions: more where the envelope
+     * has most room, less where the most is ordered. Returns what was moved.
+     */
+    static double adjust(JsonObject s, double deltaKw) {
+        JsonObject reduce = s.getJsonObject("reduceKw");
+        JsonObject max = s.getJsonObject("maxKw");
+        double total = deltaKw > 0 ? headroomKw(s) : orderedReduceKw(reduce);
+        if (total <= 1e-9) {
+            return 0;
+        }
+        double moved = deltaKw > 0 ? Math.min(deltaKw, total) : Math.max(deltaKw, -total);
+        for (String r : max.fieldNames()) {
+            double now = reduce.getDouble(r, 0.0);
+            double share = deltaKw > 0 ? Math.max(0, max.getDouble(r) - now) : now;
+            reduce.put(r, Math.max(0, Math.min(max.getDouble(r), now + moved * share / total)));
+        }
+        return moved;
+    }
+
+    private static double orderedReduceKw(JsonObject reduce) {
+        double kw = 0;
+        for (String r : reduce.fieldNames()) {
+            kw += reduce.getDouble(r);
+        }
+        return kw;
+    }
+}
