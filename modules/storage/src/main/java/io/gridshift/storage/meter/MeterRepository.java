@@ -4,6 +4,7 @@ import io.gridshift.domain.Check;
 import io.gridshift.domain.error.InvalidFieldException;
 import io.gridshift.domain.meter.MeterReading;
 import io.gridshift.domain.site.SiteId;
+import io.gridshift.storage.baseline.Window;
 import io.gridshift.storage.db.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -179,12 +180,38 @@ public final class MeterRepository {
      */
     public Map<SiteId, Map<Instant, IntervalLoad>> intervalMeans(
             Instant from, Instant to, int minutesPerInterval) {
+        return intervalMeans(List.of(new Window(from, to)), minutesPerInterval);
+    }
+
+    /**
+     * {@link #intervalMeans(Instant, Instant, int)} over several windows, on one connection: one
+     * query per window, from the rollup where it can be.
+     */
+    public Map<SiteId, Map<Instant, IntervalLoad>> intervalMeans(
+            List<Window> windows, int minutesPerInterval) {
         Check.range("minutesPerInterval", minutesPerInterval, 1, 60);
-        long fromMinute = Math.floorDiv(from.getEpochSecond(), 60);
-        long toMinute = Math.floorDiv(to.getEpochSecond(), 60);
-        if (minutesPerInterval % QuarterHours.MINUTES == 0
-                && fromMinute % QuarterHours.MINUTES == 0
-                && toMinute % QuarterHours.MINUTES == 0) {
+        Map<SiteId, Map<Instant, IntervalLoad>> out = new HashMap<>();
+        List<long[]> quarters = new ArrayList<>();
+        for (Window w : windows) {
+            long fromMinute = Math.floorDiv(w.from().getEpochSecond(), 60);
+            long toMinute = Math.floorDiv(w.to().getEpochSecond(), 60);
+            if (minutesPerInterval % QuarterHours.MINUTES == 0
+                    && fromMinute % QuarterHours.MINUTES == 0
+                    && toMinute % QuarterHours.MINUTES == 0) {
+                quarters.add(
+                        new long[] {
+                            fromMinute / QuarterHours.MINUTES, toMinute / QuarterHours.MINUTES
+                        });
+            } else {
+                means(
+                        minuteSql(minutesPerInterval),
+                        List.of(new long[] {fromMinute, toMinute}),
+                        minutesPerInterval,
+                        false,
+                        out);
+            }
+        }
+        if (!quarters.isEmpty()) {
             int perInterval = minutesPerInterval / QuarterHours.MINUTES;
             String sql =
                     perInterval == 1
@@ -197,55 +224,64 @@ public final class MeterRepository {
                                     + " meter_quarter_hours WHERE quarter_utc >= ? AND"
                                     + " quarter_utc < ? GROUP BY site_id, quarter_utc / "
                                     + perInterval;
-            return means(
-                    sql,
-                    fromMinute / QuarterHours.MINUTES,
-                    toMinute / QuarterHours.MINUTES,
-                    minutesPerInterval,
-                    true);
+            means(sql, quarters, minutesPerInterval, true, out);
         }
-        return minuteMeans(fromMinute, toMinute, minutesPerInterval);
+        return out;
+    }
+
+    private static String minuteSql(int minutesPerInterval) {
+        return "SELECT site_id, minute_utc / "
+                + minutesPerInterval
+                + " AS bucket, AVG(facility_kw), COUNT(*) FROM meter_intervals"
+                + " WHERE minute_utc >= ? AND minute_utc < ?"
+                + " GROUP BY site_id, minute_utc / "
+                + minutesPerInterval;
     }
 
     /** {@link #intervalMeans} from the minute rows alone; tests compare the rollup with it. */
     Map<SiteId, Map<Instant, IntervalLoad>> minuteMeans(
             long fromMinute, long toMinute, int minutesPerInterval) {
-        String sql =
-                "SELECT site_id, minute_utc / "
-                        + minutesPerInterval
-                        + " AS bucket, AVG(facility_kw), COUNT(*) FROM meter_intervals"
-                        + " WHERE minute_utc >= ? AND minute_utc < ?"
-                        + " GROUP BY site_id, minute_utc / "
-                        + minutesPerInterval;
-        return means(sql, fromMinute, toMinute, minutesPerInterval, false);
+        Map<SiteId, Map<Instant, IntervalLoad>> out = new HashMap<>();
+        means(
+                minuteSql(minutesPerInterval),
+                List.of(new long[] {fromMinute, toMinute}),
+                minutesPerInterval,
+                false,
+                out);
+        return out;
     }
 
-    private Map<SiteId, Map<Instant, IntervalLoad>> means(
-            String sql, long from, long to, int minutesPerInterval, boolean sums) {
-        return Jdbc.withConnection(
+    private void means(
+            String sql,
+            List<long[]> ranges,
+            int minutesPerInterval,
+            boolean sums,
+            Map<SiteId, Map<Instant, IntervalLoad>> out) {
+        Jdbc.withConnection(
                 ds,
-                "meter intervals " + from + ".." + to,
+                "meter intervals " + ranges.size() + " windows",
                 c -> {
                     Map<String, SiteId> ids = new HashMap<>();
-                    Map<SiteId, Map<Instant, IntervalLoad>> out = new HashMap<>();
                     try (PreparedStatement ps = c.prepareStatement(sql)) {
-                        ps.setLong(1, from);
-                        ps.setLong(2, to);
-                        ps.setFetchSize(10_000);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) {
-                                SiteId site = ids.computeIfAbsent(rs.getString(1), SiteId::of);
-                                Instant start =
-                                        Instant.ofEpochSecond(
-                                                rs.getLong(2) * minutesPerInterval * 60L);
-                                int minutes = rs.getInt(4);
-                                double kw = sums ? rs.getDouble(3) / minutes : rs.getDouble(3);
-                                out.computeIfAbsent(site, s -> new HashMap<>())
-                                        .put(start, new IntervalLoad(kw, minutes));
+                        // one range scan of the primary key per window
+                        for (long[] r : ranges) {
+                            ps.setLong(1, r[0]);
+                            ps.setLong(2, r[1]);
+                            try (ResultSet rs = ps.executeQuery()) {
+                                while (rs.next()) {
+                                    SiteId site = ids.computeIfAbsent(rs.getString(1), SiteId::of);
+                                    Instant start =
+                                            Instant.ofEpochSecond(
+                                                    rs.getLong(2) * minutesPerInterval * 60L);
+                                    int minutes = rs.getInt(4);
+                                    double kw = sums ? rs.getDouble(3) / minutes : rs.getDouble(3);
+                                    out.computeIfAbsent(site, s -> new HashMap<>())
+                                            .put(start, new IntervalLoad(kw, minutes));
+                                }
                             }
                         }
                     }
-                    return out;
+                    return null;
                 });
     }
 

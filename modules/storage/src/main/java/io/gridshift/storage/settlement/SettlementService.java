@@ -17,14 +17,15 @@ import io.gridshift.storage.db.Jdbc;
 import io.gridshift.storage.ledger.Bid;
 import io.gridshift.storage.ledger.LedgerReader;
 import io.gridshift.storage.meter.MeterRepository;
-import io.gridshift.storage.meter.MeterRepository.IntervalLoad;
 import java.sql.PreparedStatement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -140,30 +141,31 @@ public final class SettlementService {
     }
 
     private Map<SiteId, LoadSeries> load(BaselineRequest r, Baseline baseline) {
-        List<Window> windows = new ArrayList<>(baseline.windows(r));
+        Set<Window> windows = new LinkedHashSet<>(baseline.windows(r));
         windows.add(new Window(r.start(), r.end()));
-        int minutes = (int) r.interval().toMinutes();
-        Map<SiteId, Map<Instant, Double>> kw = new HashMap<>();
-        Set<Window> seen = new HashSet<>();
-        for (Window w : windows) {
-            if (!seen.add(w)) {
-                continue;
-            }
-            Map<SiteId, Map<Instant, IntervalLoad>> means =
-                    meters.intervalMeans(w.from(), w.to(), minutes);
-            for (Map.Entry<SiteId, Map<Instant, IntervalLoad>> site : means.entrySet()) {
-                Map<Instant, Double> series =
-                        kw.computeIfAbsent(site.getKey(), s -> new HashMap<>());
-                for (Map.Entry<Instant, IntervalLoad> e : site.getValue().entrySet()) {
-                    // an interval counts when at least half of its minutes were metered
-                    if (e.getValue().minutes() * 2 >= minutes) {
-                        series.put(e.getKey(), e.getValue().kw());
-                    }
-                }
-            }
-        }
+        return loads(meters, new ArrayList<>(windows), r.interval());
+    }
+
+    /**
+     * Each site's load per settlement interval over {@code windows}; an interval counts when at
+     * least half of its minutes were metered.
+     */
+    public static Map<SiteId, LoadSeries> loads(
+            MeterRepository meters, List<Window> windows, Duration interval) {
+        int minutes = (int) interval.toMinutes();
         Map<SiteId, LoadSeries> out = new HashMap<>();
-        kw.forEach((site, series) -> out.put(site, new LoadSeries(series)));
+        meters.intervalMeans(windows, minutes)
+                .forEach(
+                        (site, means) -> {
+                            Map<Instant, Double> series = new HashMap<>();
+                            means.forEach(
+                                    (start, load) -> {
+                                        if (load.minutes() * 2 >= minutes) {
+                                            series.put(start, load.kw());
+                                        }
+                                    });
+                            out.put(site, new LoadSeries(series));
+                        });
         return out;
     }
 
