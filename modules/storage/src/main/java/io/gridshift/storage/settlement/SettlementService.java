@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -76,7 +77,7 @@ public final class SettlementService {
                         event.recovery(),
                         rules.interval(),
                         rules.zone(),
-                        eventDays(rules));
+                        eventDays(ledger, rules.program(), rules.zone()));
         Map<SiteId, Bid> bids = ledger.bids(eventId);
         Map<SiteId, LoadSeries> loads = load(request, baseline);
         List<SiteSettlement> sites = new ArrayList<>();
@@ -123,15 +124,18 @@ public final class SettlementService {
                 bid.site(), bid.committedKw(), intervals, r.intervalHours(), rules);
     }
 
-    /** Local days on which any live (not cancelled, not test) event of the program was active. */
-    private Set<LocalDate> eventDays(ProgramRules rules) {
+    /**
+     * Local days (in {@code zone}) on which any live (not cancelled, not test) event of the program
+     * was active.
+     */
+    public static Set<LocalDate> eventDays(LedgerReader ledger, String program, ZoneId zone) {
         Set<LocalDate> days = new HashSet<>();
-        for (GridEvent e : ledger.events(rules.program())) {
+        for (GridEvent e : ledger.events(program)) {
             if (e.isCancelled() || e.testEvent()) {
                 continue;
             }
-            LocalDate last = e.end().minusNanos(1).atZone(rules.zone()).toLocalDate();
-            for (LocalDate d = e.start().atZone(rules.zone()).toLocalDate();
+            LocalDate last = e.end().minusNanos(1).atZone(zone).toLocalDate();
+            for (LocalDate d = e.start().atZone(zone).toLocalDate();
                     !d.isAfter(last);
                     d = d.plusDays(1)) {
                 days.add(d);
