@@ -18,6 +18,7 @@ public interface StorageTarget extends AutoCloseable {
     String[] TABLES = {
         "settlements",
         "meter_intervals",
+        "meter_quarter_hours",
         "acks",
         "dispatch_sends",
         "dispatch_revisions",

@@ -4,6 +4,7 @@ import io.gridshift.domain.Check;
 import io.gridshift.domain.error.InvalidFieldException;
 import io.gridshift.domain.meter.MeterReading;
 import io.gridshift.domain.site.SiteId;
+import io.gridshift.storage.baseline.Window;
 import io.gridshift.storage.db.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,15 +22,22 @@ import javax.sql.DataSource;
 /**
  * The {@code meter_intervals} table: one row per site and whole minute. A minute already stored is
  * kept and a second aggregate of it is dropped ({@code ON CONFLICT DO NOTHING}): that happens only
- * when a restart split a minute's telemetry, and the first part was committed.
+ * when a restart split a minute's telemetry, and the first part was committed. The quarter-hour
+ * rollup ({@code meter_quarter_hours}) is kept in the same transaction.
  */
 public final class MeterRepository {
     /** The one interval length the table holds. */
     public static final Duration MINUTE = Duration.ofMinutes(1);
 
-    private static final String INSERT =
-            "INSERT INTO meter_intervals (minute_utc, site_id, facility_kw, it_kw, samples)"
-                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+    private static final String INSERT_HEAD =
+            "INSERT INTO meter_intervals (minute_utc, site_id, facility_kw, it_kw, samples) VALUES ";
+    private static final String INSERT_TAIL = " ON CONFLICT DO NOTHING";
+
+    /**
+     * Minute rows per multi-row INSERT: one statement's update count says whether every row was new
+     * (a JDBC batch rewritten by the PostgreSQL driver does not tell).
+     */
+    static final int ROWS_PER_STATEMENT = 500;
 
     private final DataSource ds;
 
@@ -50,18 +59,70 @@ public final class MeterRepository {
                 });
     }
 
+    /**
+     * Inserts the minutes and keeps {@code meter_quarter_hours} equal to them, in the caller's
+     * transaction, in statements of up to {@link #ROWS_PER_STATEMENT} rows. On PostgreSQL one
+     * statement does both: the rows the INSERT returns (those not already stored) are summed per
+     * quarter and site and upserted. On H2 the INSERT's update count says whether every row was
+     * new: then their sums are merged into the rollup; otherwise (a minute was already stored) the
+     * quarters they touch are recomputed from the minute rows.
+     */
     static void insert(Connection c, List<MeterReading> readings) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            for (MeterReading r : readings) {
-                ps.setLong(1, minuteOf(r));
-                ps.setString(2, r.site().value());
-                ps.setDouble(3, r.facilityKw());
-                ps.setDouble(4, r.itKw());
-                ps.setInt(5, r.samples());
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        long[] minutes = new long[readings.size()];
+        for (int i = 0; i < minutes.length; i++) {
+            minutes[i] = minuteOf(readings.get(i));
         }
+        boolean postgres = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+        for (int from = 0; from < readings.size(); from += ROWS_PER_STATEMENT) {
+            int to = Math.min(readings.size(), from + ROWS_PER_STATEMENT);
+            List<MeterReading> chunk = readings.subList(from, to);
+            long[] chunkMinutes = Arrays.copyOfRange(minutes, from, to);
+            if (postgres) {
+                insertMinutes(c, chunk, chunkMinutes, QuarterHours.ADD_RETURNED);
+            } else if (insertMinutes(c, chunk, chunkMinutes, "") == chunk.size()) {
+                QuarterHours.add(c, chunk, chunkMinutes);
+            } else {
+                QuarterHours.recompute(c, chunk, chunkMinutes);
+            }
+        }
+    }
+
+    /** Inserts {@code rows}; {@code rollup}, when not empty, wraps the INSERT (PostgreSQL). */
+    private static int insertMinutes(
+            Connection c, List<MeterReading> rows, long[] minutes, String rollup)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder(rollup.isEmpty() ? "" : "WITH stored AS (");
+        sql.append(INSERT_HEAD);
+        for (int i = 0; i < rows.size(); i++) {
+            sql.append(i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
+        }
+        sql.append(INSERT_TAIL).append(rollup);
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int p = 1;
+            for (int i = 0; i < rows.size(); i++) {
+                MeterReading r = rows.get(i);
+                ps.setLong(p++, minutes[i]);
+                ps.setString(p++, r.site().value());
+                ps.setDouble(p++, r.facilityKw());
+                ps.setDouble(p++, r.itKw());
+                ps.setInt(p++, r.samples());
+            }
+            return ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Rebuilds {@code meter_quarter_hours} for the quarter hours in {@code [from, to)} (rounded out
+     * to whole quarters) from the minute rows: for minute rows written around the repository (bulk
+     * loads, repairs). Returns the rollup rows written.
+     */
+    public int rebuildQuarterHours(Instant from, Instant to) {
+        long fromQuarter = QuarterHours.quarterOf(Math.floorDiv(from.getEpochSecond(), 60));
+        long toQuarter = QuarterHours.quarterOf(Math.floorDiv(to.getEpochSecond() - 1, 60)) + 1;
+        return Jdbc.inTransaction(
+                ds,
+                "rebuild quarter hours " + from + ".." + to,
+                c -> QuarterHours.rebuild(c, fromQuarter, toQuarter));
     }
 
     private static long minuteOf(MeterReading r) {
@@ -112,42 +173,115 @@ public final class MeterRepository {
     /**
      * Mean facility kW per site and interval of {@code minutesPerInterval} minutes (aligned to the
      * epoch, so to whole hours for 1, 5, 15, 30 or 60) in {@code [from, to)}, grouped by the
-     * database. Each value carries how many minutes were present.
+     * database. Each value carries how many minutes were present. When the interval is a multiple
+     * of 15 minutes and {@code from} and {@code to} fall on quarter hours, it is read from the
+     * quarter-hour rollup (a fifteenth of the rows); otherwise from the minute rows. Both give the
+     * same means, up to the order in which the database adds the same numbers.
      */
     public Map<SiteId, Map<Instant, IntervalLoad>> intervalMeans(
             Instant from, Instant to, int minutesPerInterval) {
+        return intervalMeans(List.of(new Window(from, to)), minutesPerInterval);
+    }
+
+    /**
+     * {@link #intervalMeans(Instant, Instant, int)} over several windows, on one connection: one
+     * query per window, from the rollup where it can be.
+     */
+    public Map<SiteId, Map<Instant, IntervalLoad>> intervalMeans(
+            List<Window> windows, int minutesPerInterval) {
         Check.range("minutesPerInterval", minutesPerInterval, 1, 60);
-        String sql =
-                "SELECT site_id, minute_utc / "
-                        + minutesPerInterval
-                        + " AS bucket, AVG(facility_kw), COUNT(*) FROM meter_intervals"
-                        + " WHERE minute_utc >= ? AND minute_utc < ?"
-                        + " GROUP BY site_id, minute_utc / "
-                        + minutesPerInterval;
-        return Jdbc.withConnection(
+        Map<SiteId, Map<Instant, IntervalLoad>> out = new HashMap<>();
+        List<long[]> quarters = new ArrayList<>();
+        for (Window w : windows) {
+            long fromMinute = Math.floorDiv(w.from().getEpochSecond(), 60);
+            long toMinute = Math.floorDiv(w.to().getEpochSecond(), 60);
+            if (minutesPerInterval % QuarterHours.MINUTES == 0
+                    && fromMinute % QuarterHours.MINUTES == 0
+                    && toMinute % QuarterHours.MINUTES == 0) {
+                quarters.add(
+                        new long[] {
+                            fromMinute / QuarterHours.MINUTES, toMinute / QuarterHours.MINUTES
+                        });
+            } else {
+                means(
+                        minuteSql(minutesPerInterval),
+                        List.of(new long[] {fromMinute, toMinute}),
+                        minutesPerInterval,
+                        false,
+                        out);
+            }
+        }
+        if (!quarters.isEmpty()) {
+            int perInterval = minutesPerInterval / QuarterHours.MINUTES;
+            String sql =
+                    perInterval == 1
+                            ? "SELECT site_id, quarter_utc, facility_kw_sum, minutes FROM"
+                                    + " meter_quarter_hours WHERE quarter_utc >= ? AND"
+                                    + " quarter_utc < ?"
+                            : "SELECT site_id, quarter_utc / "
+                                    + perInterval
+                                    + ", SUM(facility_kw_sum), SUM(minutes) FROM"
+                                    + " meter_quarter_hours WHERE quarter_utc >= ? AND"
+                                    + " quarter_utc < ? GROUP BY site_id, quarter_utc / "
+                                    + perInterval;
+            means(sql, quarters, minutesPerInterval, true, out);
+        }
+        return out;
+    }
+
+    private static String minuteSql(int minutesPerInterval) {
+        return "SELECT site_id, minute_utc / "
+                + minutesPerInterval
+                + " AS bucket, AVG(facility_kw), COUNT(*) FROM meter_intervals"
+                + " WHERE minute_utc >= ? AND minute_utc < ?"
+                + " GROUP BY site_id, minute_utc / "
+                + minutesPerInterval;
+    }
+
+    /** {@link #intervalMeans} from the minute rows alone; tests compare the rollup with it. */
+    Map<SiteId, Map<Instant, IntervalLoad>> minuteMeans(
+            long fromMinute, long toMinute, int minutesPerInterval) {
+        Map<SiteId, Map<Instant, IntervalLoad>> out = new HashMap<>();
+        means(
+                minuteSql(minutesPerInterval),
+                List.of(new long[] {fromMinute, toMinute}),
+                minutesPerInterval,
+                false,
+                out);
+        return out;
+    }
+
+    private void means(
+            String sql,
+            List<long[]> ranges,
+            int minutesPerInterval,
+            boolean sums,
+            Map<SiteId, Map<Instant, IntervalLoad>> out) {
+        Jdbc.withConnection(
                 ds,
-                "meter intervals " + from + ".." + to,
+                "meter intervals " + ranges.size() + " windows",
                 c -> {
                     Map<String, SiteId> ids = new HashMap<>();
-                    Map<SiteId, Map<Instant, IntervalLoad>> out = new HashMap<>();
                     try (PreparedStatement ps = c.prepareStatement(sql)) {
-                        ps.setLong(1, Math.floorDiv(from.getEpochSecond(), 60));
-                        ps.setLong(2, Math.floorDiv(to.getEpochSecond(), 60));
-                        ps.setFetchSize(10_000);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) {
-                                SiteId site = ids.computeIfAbsent(rs.getString(1), SiteId::of);
-                                Instant start =
-                                        Instant.ofEpochSecond(
-                                                rs.getLong(2) * minutesPerInterval * 60L);
-                                out.computeIfAbsent(site, s -> new HashMap<>())
-                                        .put(
-                                                start,
-                                                new IntervalLoad(rs.getDouble(3), rs.getInt(4)));
+                        // one range scan of the primary key per window
+                        for (long[] r : ranges) {
+                            ps.setLong(1, r[0]);
+                            ps.setLong(2, r[1]);
+                            try (ResultSet rs = ps.executeQuery()) {
+                                while (rs.next()) {
+                                    SiteId site = ids.computeIfAbsent(rs.getString(1), SiteId::of);
+                                    Instant start =
+                                            Instant.ofEpochSecond(
+                                                    rs.getLong(2) * minutesPerInterval * 60L);
+                                    int minutes = rs.getInt(4);
+                                    double kw = sums ? rs.getDouble(3) / minutes : rs.getDouble(3);
+                                    out.computeIfAbsent(site, s -> new HashMap<>())
+                                            .put(start, new IntervalLoad(kw, minutes));
+                                }
                             }
                         }
                     }
-                    return out;
+                    return null;
                 });
     }
 

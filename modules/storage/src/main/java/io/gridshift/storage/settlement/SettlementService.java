@@ -17,14 +17,16 @@ import io.gridshift.storage.db.Jdbc;
 import io.gridshift.storage.ledger.Bid;
 import io.gridshift.storage.ledger.LedgerReader;
 import io.gridshift.storage.meter.MeterRepository;
-import io.gridshift.storage.meter.MeterRepository.IntervalLoad;
 import java.sql.PreparedStatement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,7 +77,7 @@ public final class SettlementService {
                         event.recovery(),
                         rules.interval(),
                         rules.zone(),
-                        eventDays(rules));
+                        eventDays(ledger, rules.program(), rules.zone()));
         Map<SiteId, Bid> bids = ledger.bids(eventId);
         Map<SiteId, LoadSeries> loads = load(request, baseline);
         List<SiteSettlement> sites = new ArrayList<>();
@@ -122,15 +124,18 @@ public final class SettlementService {
                 bid.site(), bid.committedKw(), intervals, r.intervalHours(), rules);
     }
 
-    /** Local days on which any live (not cancelled, not test) event of the program was active. */
-    private Set<LocalDate> eventDays(ProgramRules rules) {
+    /**
+     * Local days (in {@code zone}) on which any live (not cancelled, not test) event of the program
+     * was active.
+     */
+    public static Set<LocalDate> eventDays(LedgerReader ledger, String program, ZoneId zone) {
         Set<LocalDate> days = new HashSet<>();
-        for (GridEvent e : ledger.events(rules.program())) {
+        for (GridEvent e : ledger.events(program)) {
             if (e.isCancelled() || e.testEvent()) {
                 continue;
             }
-            LocalDate last = e.end().minusNanos(1).atZone(rules.zone()).toLocalDate();
-            for (LocalDate d = e.start().atZone(rules.zone()).toLocalDate();
+            LocalDate last = e.end().minusNanos(1).atZone(zone).toLocalDate();
+            for (LocalDate d = e.start().atZone(zone).toLocalDate();
                     !d.isAfter(last);
                     d = d.plusDays(1)) {
                 days.add(d);
@@ -140,30 +145,31 @@ public final class SettlementService {
     }
 
     private Map<SiteId, LoadSeries> load(BaselineRequest r, Baseline baseline) {
-        List<Window> windows = new ArrayList<>(baseline.windows(r));
+        Set<Window> windows = new LinkedHashSet<>(baseline.windows(r));
         windows.add(new Window(r.start(), r.end()));
-        int minutes = (int) r.interval().toMinutes();
-        Map<SiteId, Map<Instant, Double>> kw = new HashMap<>();
-        Set<Window> seen = new HashSet<>();
-        for (Window w : windows) {
-            if (!seen.add(w)) {
-                continue;
-            }
-            Map<SiteId, Map<Instant, IntervalLoad>> means =
-                    meters.intervalMeans(w.from(), w.to(), minutes);
-            for (Map.Entry<SiteId, Map<Instant, IntervalLoad>> site : means.entrySet()) {
-                Map<Instant, Double> series =
-                        kw.computeIfAbsent(site.getKey(), s -> new HashMap<>());
-                for (Map.Entry<Instant, IntervalLoad> e : site.getValue().entrySet()) {
-                    // an interval counts when at least half of its minutes were metered
-                    if (e.getValue().minutes() * 2 >= minutes) {
-                        series.put(e.getKey(), e.getValue().kw());
-                    }
-                }
-            }
-        }
+        return loads(meters, new ArrayList<>(windows), r.interval());
+    }
+
+    /**
+     * Each site's load per settlement interval over {@code windows}; an interval counts when at
+     * least half of its minutes were metered.
+     */
+    public static Map<SiteId, LoadSeries> loads(
+            MeterRepository meters, List<Window> windows, Duration interval) {
+        int minutes = (int) interval.toMinutes();
         Map<SiteId, LoadSeries> out = new HashMap<>();
-        kw.forEach((site, series) -> out.put(site, new LoadSeries(series)));
+        meters.intervalMeans(windows, minutes)
+                .forEach(
+                        (site, means) -> {
+                            Map<Instant, Double> series = new HashMap<>();
+                            means.forEach(
+                                    (start, load) -> {
+                                        if (load.minutes() * 2 >= minutes) {
+                                            series.put(start, load.kw());
+                                        }
+                                    });
+                            out.put(site, new LoadSeries(series));
+                        });
         return out;
     }
 

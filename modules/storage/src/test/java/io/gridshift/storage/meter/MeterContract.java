@@ -2,6 +2,7 @@ package io.gridshift.storage.meter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.gridshift.domain.meter.MeterReading;
@@ -182,5 +183,92 @@ abstract class MeterContract {
                 .containsEntry(T0.plusSeconds(900), new IntervalLoad(122, 15));
         assertThat(means.get(B))
                 .containsExactly(Map.entry(T0.plusSeconds(900), new IntervalLoad(42, 1)));
+    }
+
+    @Test
+    void theQuarterHourRollupCountsAMinuteStoredTwiceOnce() {
+        // GIVEN A at 100 kW in 10:00..10:09, then a batch at 200 kW for 10:05..10:14 of which
+        // 10:05..10:09 are already stored (kept at 100) and 10:10..10:14 are new
+        List<MeterReading> first = new java.util.ArrayList<>();
+        List<MeterReading> second = new java.util.ArrayList<>();
+        for (int m = 0; m < 10; m++) {
+            first.add(
+                    new MeterReading(A, T0.plusSeconds(60L * m), Duration.ofMinutes(1), 100, 1, 1));
+        }
+        for (int m = 5; m < 15; m++) {
+            second.add(
+                    new MeterReading(A, T0.plusSeconds(60L * m), Duration.ofMinutes(1), 200, 1, 1));
+        }
+        repository.insert(first);
+        repository.insert(second);
+        // THEN 10:00-10:15 is (10 x 100 + 5 x 200) / 15 = 2000 / 15 kW over 15 minutes, from the
+        // rollup and from the minute rows alike
+        Map<SiteId, Map<Instant, IntervalLoad>> rollup =
+                repository.intervalMeans(T0, T0.plusSeconds(900), 15);
+        assertThat(rollup.get(A).get(T0).minutes()).isEqualTo(15);
+        assertThat(rollup.get(A).get(T0).kw()).isCloseTo(2000.0 / 15, within(1e-9));
+        long minute = T0.getEpochSecond() / 60;
+        assertThat(repository.minuteMeans(minute, minute + 15, 15)).isEqualTo(rollup);
+    }
+
+    @Test
+    void theRollupEqualsTheMinuteRowsForEveryIntervalThatIsAMultipleOfFifteenMinutes() {
+        // GIVEN 3 sites, 2 hours with gaps, written in batches of 37 rows, then 60 of those minutes
+        // again at other values (ignored by the minute table, so also by the rollup)
+        java.util.Random random = new java.util.Random(7);
+        List<MeterReading> rows = new java.util.ArrayList<>();
+        for (int m = 0; m < 120; m++) {
+            for (int s = 0; s < 3; s++) {
+                if (random.nextInt(10) > 0) {
+                    rows.add(
+                            new MeterReading(
+                                    SiteId.of("dc-" + s),
+                                    T0.plusSeconds(60L * m),
+                                    Duration.ofMinutes(1),
+                                    500 + random.nextInt(1000) / 8.0,
+                                    1,
+                                    6));
+                }
+            }
+        }
+        for (int i = 0; i < rows.size(); i += 37) {
+            repository.insert(rows.subList(i, Math.min(rows.size(), i + 37)));
+        }
+        repository.insert(
+                rows.subList(100, 160).stream()
+                        .map(r -> new MeterReading(r.site(), r.start(), r.interval(), 1, 1, 1))
+                        .toList());
+        long minute = T0.getEpochSecond() / 60;
+        for (int interval : new int[] {15, 30, 60}) {
+            Map<SiteId, Map<Instant, IntervalLoad>> rollup =
+                    repository.intervalMeans(T0, T0.plusSeconds(7200), interval);
+            Map<SiteId, Map<Instant, IntervalLoad>> minutes =
+                    repository.minuteMeans(minute, minute + 120, interval);
+            assertThat(rollup.keySet()).isEqualTo(minutes.keySet()).hasSize(3);
+            minutes.forEach(
+                    (site, series) -> {
+                        assertThat(rollup.get(site).keySet()).isEqualTo(series.keySet());
+                        series.forEach(
+                                (start, load) -> {
+                                    IntervalLoad r = rollup.get(site).get(start);
+                                    assertThat(r.minutes()).isEqualTo(load.minutes());
+                                    assertThat(r.kw()).isCloseTo(load.kw(), within(1e-9));
+                                });
+                    });
+        }
+        // AND a rebuild from the minute rows gives the same rollup
+        Map<SiteId, Map<Instant, IntervalLoad>> before =
+                repository.intervalMeans(T0, T0.plusSeconds(7200), 15);
+        assertThat(repository.rebuildQuarterHours(T0, T0.plusSeconds(7200))).isEqualTo(3 * 8);
+        Map<SiteId, Map<Instant, IntervalLoad>> after =
+                repository.intervalMeans(T0, T0.plusSeconds(7200), 15);
+        after.forEach(
+                (site, series) ->
+                        series.forEach(
+                                (start, load) ->
+                                        assertThat(load.kw())
+                                                .isCloseTo(
+                                                        before.get(site).get(start).kw(),
+                                                        within(1e-9))));
     }
 }
