@@ -15,3 +15,5 @@ java -jar test-harness/bench/target/gridshift-benchmarks.jar \
   ${JMH_OPTS:--f 1 -wi 3 -w 2s -i 5 -r 2s -t 1} \
   -rf json -rff "bench-results/jmh-$stamp.json" "$@"
 echo "results: bench-results/jmh-$stamp.json"
+# Hostile input (issue 10): test-harness/bench/fuzz.sh runs 1,000,000 generated inputs through
+# the codecs and prints failures, slowest input, throughput and peak heap.

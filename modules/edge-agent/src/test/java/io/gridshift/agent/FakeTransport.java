@@ -2,6 +2,7 @@ package io.gridshift.agent;
 
 import io.gridshift.agent.transport.EdgeTransport;
 import io.gridshift.agent.transport.TransportListener;
+import io.gridshift.domain.dispatch.Ack;
 import io.gridshift.domain.error.ErrorKind;
 import io.gridshift.domain.error.GridshiftException;
 import io.gridshift.domain.meter.Telemetry;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FakeTransport implements EdgeTransport {
     final List<Telemetry> delivered = new CopyOnWriteArrayList<>();
+    final List<Ack> acks = new CopyOnWriteArrayList<>();
     private final AtomicInteger failTelemetry = new AtomicInteger();
     private volatile boolean connected;
     private volatile TransportListener listener;
@@ -30,6 +32,11 @@ final class FakeTransport implements EdgeTransport {
     void connect() {
         connected = true;
         listener.connected(false);
+    }
+
+    /** A dispatch payload arriving from the aggregator, as the transport hands it on. */
+    void receiveDispatch(byte[] payload, boolean cbor) {
+        listener.dispatchReceived(payload, cbor);
     }
 
     /** The next {@code n} telemetry sends fail although the link stays up. */
@@ -52,6 +59,9 @@ final class FakeTransport implements EdgeTransport {
                 return CompletableFuture.failedFuture(unavailable("send window full"));
             }
             delivered.add(EdgeCodec.json().decodeTelemetry(payload));
+        }
+        if (channel == OutboundChannel.ACK) {
+            acks.add(EdgeCodec.json().decodeAck(payload));
         }
         return CompletableFuture.completedFuture(null);
     }

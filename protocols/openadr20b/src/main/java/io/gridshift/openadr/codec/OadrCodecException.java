@@ -28,6 +28,12 @@ public final class OadrCodecException extends GridshiftException {
         DOCTYPE_FORBIDDEN("doctype_forbidden", ErrorKind.BAD_INPUT),
         /** The document is larger than {@link OadrCodecOptions#maxDocumentBytes()}. */
         TOO_LARGE("too_large", ErrorKind.TOO_LARGE),
+        /**
+         * Elements nested deeper than {@link OadrCodecOptions#MAX_ELEMENT_DEPTH}; OpenADR messages
+         * nest about a dozen, and where the schema takes any content (ds:Object) JAXB builds a DOM
+         * whose cost grows with the square of the depth.
+         */
+        TOO_DEEP("too_deep", ErrorKind.BAD_INPUT),
         /** The root element is not in the OpenADR 2.0b namespace. */
         WRONG_NAMESPACE("wrong_namespace", ErrorKind.BAD_INPUT),
         /** The root element is in the OpenADR namespace but is not the expected root. */

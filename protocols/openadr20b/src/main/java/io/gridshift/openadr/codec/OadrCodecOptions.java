@@ -25,6 +25,12 @@ public record OadrCodecOptions(
     /** 1 MiB: the largest OpenADR 2.0b message we expect is a report of a few thousand points. */
     public static final int DEFAULT_MAX_DOCUMENT_BYTES = 1 << 20;
 
+    /**
+     * The deepest element nesting read or written (the golden examples nest 12): deeper documents
+     * are refused with {@code too_deep} before JAXB builds anything for the extra levels.
+     */
+    public static final int MAX_ELEMENT_DEPTH = 64;
+
     /** Validating reads and writes, 1 MiB limit, compact output. */
     public static final OadrCodecOptions DEFAULTS =
             new OadrCodecOptions(true, DEFAULT_MAX_DOCUMENT_BYTES, false, true);

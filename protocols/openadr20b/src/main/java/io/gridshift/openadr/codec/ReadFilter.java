@@ -152,6 +152,18 @@ final class ReadFilter extends XMLFilterImpl implements LexicalHandler {
                 throw new Refused(wrong);
             }
         }
+        if (depth == OadrCodecOptions.MAX_ELEMENT_DEPTH) {
+            throw new Refused(
+                    Errors.atRoot(
+                            OadrCodecException.Failure.TOO_DEEP,
+                            "element '"
+                                    + localName
+                                    + "' is nested deeper than "
+                                    + OadrCodecOptions.MAX_ELEMENT_DEPTH
+                                    + " levels",
+                            localName,
+                            locator));
+        }
         if (depth == open.length) {
             open = Arrays.copyOf(open, depth * 2);
         }
