@@ -95,7 +95,6 @@ public final class Demo implements AutoCloseable {
             if (recorded == null && !now.isBefore(createAt)) {
                 before = snapshot();
                 recorded = createEvent(before.fleet());
-
             }
             if (during == null && !now.isBefore(middle)) {
                 during = snapshot();
