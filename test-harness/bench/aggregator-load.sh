@@ -7,8 +7,8 @@
 #       one order per site at once, each site's client acks it: issue -> ACCEPTED latencies, per round
 #   test-harness/bench/aggregator-load.sh heap [sites=10000]
 #       heap per site after 20 readings and one envelope each (-Xmx2g)
-#   test-harness/bench/aggregator-load.sh coap [sites=10000] [seconds=30] [clients=2]
-#       NON CoAP telemetry POSTs to the node's CoAP port
+#   test-harness/bench/aggregator-load.sh coap [sites=10000] [seconds=30] [clients=2] [raw|californium]
+#       NON CoAP telemetry POSTs to the node's CoAP port, from lean raw-UDP senders (default) or Californium clients
 #   test-harness/bench/aggregator-load.sh ven [events=2000] [warmup=500]
 #       a new 24-interval event at the real VTN, then one VEN poll timed up to its oadrCreatedEvent
 # SKIP_BUILD=1 reuses the jar already built.

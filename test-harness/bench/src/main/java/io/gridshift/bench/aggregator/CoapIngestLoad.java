@@ -25,18 +25,18 @@ import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.UdpConfig;
 
 /**
- * Load runner for the aggregator's CoAP ingress: a node, and a few Californium 3 client endpoints
- * sending NON POSTs of JSON telemetry (Content-Format 50) for N sites to {@code
- * /v1/sites/{site}/telemetry} as fast as they can, at most {@code MAX_OUTSTANDING} unanswered each.
- * A client endpoint is replaced by a fresh one (a new UDP port) every {@code MESSAGES_PER_ENDPOINT}
- * requests: the server deduplicates NON messages by message id and peer for {@code NON_LIFETIME}
- * (145 s), so one peer wrapping its 16-bit ids would be dropped as duplicates. After a warm-up it
- * measures the node's {@code gridshift_ingest_messages_total{transport=coap,channel=telemetry}}
- * over the window.
+ * Load runner for the aggregator's CoAP ingress: a node, and a few senders ({@link RawCoapSender}
+ * by default, or Californium 3 client endpoints with {@code californium}) sending NON POSTs of JSON
+ * telemetry (Content-Format 50) for N sites to {@code /v1/sites/{site}/telemetry} as fast as they
+ * can, at most {@code MAX_OUTSTANDING} unanswered each. A client endpoint is replaced by a fresh
+ * one (a new UDP port) every {@code MESSAGES_PER_ENDPOINT} requests: the server deduplicates NON
+ * messages by message id and peer for {@code NON_LIFETIME} (145 s), so one peer wrapping its 16-bit
+ * ids would be dropped as duplicates. After a warm-up it measures the node's {@code
+ * gridshift_ingest_messages_total{transport=coap,channel=telemetry}} over the window.
  *
  * <pre>
  * java -Xmx2g -cp gridshift-benchmarks.jar io.gridshift.bench.aggregator.CoapIngestLoad \
- *     10000 30 [clients=2]
+ *     10000 30 [clients=2] [raw|californium]
  * </pre>
  *
  * Goal (issue "Aggregator"): >= 20,000 telemetry msg/s over CoAP.
@@ -53,17 +53,25 @@ public final class CoapIngestLoad {
         int sites = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         Duration window = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 30);
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        String generator = args.length > 3 ? args[3] : "raw";
+        if (!generator.equals("raw") && !generator.equals("californium")) {
+            throw new IllegalArgumentException(
+                    "generator must be raw or californium, was " + generator);
+        }
         CoapConfig.register();
         UdpConfig.register();
         try (AggregatorNode node = LoadSupport.startNode(null)) {
             ScheduledExecutorService retire = Executors.newSingleThreadScheduledExecutor();
             InetSocketAddress server = new InetSocketAddress("127.0.0.1", node.coapPort());
             String ts = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-            List<Sender> senders = new ArrayList<>();
+            List<LoadSender> senders = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
-                senders.add(new Sender(c, clients, sites, server, ts, retire));
+                senders.add(
+                        generator.equals("raw")
+                                ? new RawCoapSender(c, clients, sites, server, ts)
+                                : new Sender(c, clients, sites, server, ts, retire));
             }
-            senders.forEach(Thread::start);
+            senders.forEach(LoadSender::start);
             LoadSupport.park(WARM_UP);
             long t0 = System.nanoTime();
             long sent0 = sent(senders);
@@ -74,8 +82,8 @@ public final class CoapIngestLoad {
             long sent1 = sent(senders);
             double in1 = node.metrics().ingestedCount(Transport.COAP, Channel.TELEMETRY);
             double rej1 = LoadSupport.rejected(node);
-            senders.forEach(Sender::halt);
-            for (Sender s : senders) {
+            senders.forEach(LoadSender::halt);
+            for (LoadSender s : senders) {
                 s.join();
             }
             LoadSupport.park(Duration.ofSeconds(3));
@@ -84,19 +92,20 @@ public final class CoapIngestLoad {
             long ok = 0;
             long failed = 0;
             long endpoints = 0;
-            for (Sender s : senders) {
-                ok += s.ok.get();
-                failed += s.failed.get();
-                endpoints += s.endpoints;
+            for (LoadSender s : senders) {
+                ok += s.ok();
+                failed += s.failed();
+                endpoints += s.ports();
             }
             retire.shutdownNow();
             System.out.println(
                     String.format(
                             Locale.ROOT,
-                            "aggregator-coap-ingest sites=%d clients=%d endpointsUsed=%d"
+                            "aggregator-coap-ingest generator=%s sites=%d clients=%d portsUsed=%d"
                                     + " window=%.0fs sent=%.0f/s aggregator=%.0f/s (ingested"
                                     + " counter) rejected=%.0f/s kept=%.0f/s rejectedTotal=%.0f"
                                     + " (%s) responses(2.xx=%d other=%d) sitesKnown=%d cpus=%d",
+                            generator,
                             sites,
                             clients,
                             endpoints,
@@ -115,16 +124,34 @@ public final class CoapIngestLoad {
         System.exit(0);
     }
 
-    private static long sent(List<Sender> senders) {
+    private static long sent(List<LoadSender> senders) {
         long n = 0;
-        for (Sender s : senders) {
-            n += s.sent.get();
+        for (LoadSender s : senders) {
+            n += s.sent();
         }
         return n;
     }
 
+    /** A thread sending telemetry, and what it counted. */
+    interface LoadSender {
+        void start();
+
+        void halt();
+
+        void join() throws InterruptedException;
+
+        long sent();
+
+        long ok();
+
+        long failed();
+
+        /** UDP ports (client endpoints) used so far. */
+        long ports();
+    }
+
     /** One thread sending the telemetry of every {@code n}-th site, round after round. */
-    private static final class Sender extends Thread {
+    private static final class Sender extends Thread implements LoadSender {
         private final String[] paths;
         private final byte[][] heads;
         private final byte[] tail;
@@ -135,7 +162,7 @@ public final class CoapIngestLoad {
         private final AtomicLong ok = new AtomicLong();
         private final AtomicLong failed = new AtomicLong();
         private volatile boolean running = true;
-        private long endpoints;
+        private volatile long endpoints;
 
         Sender(
                 int index,
@@ -234,8 +261,29 @@ public final class CoapIngestLoad {
             }
         }
 
-        void halt() {
+        @Override
+        public void halt() {
             running = false;
+        }
+
+        @Override
+        public long sent() {
+            return sent.get();
+        }
+
+        @Override
+        public long ok() {
+            return ok.get();
+        }
+
+        @Override
+        public long failed() {
+            return failed.get();
+        }
+
+        @Override
+        public long ports() {
+            return endpoints;
         }
     }
 }
