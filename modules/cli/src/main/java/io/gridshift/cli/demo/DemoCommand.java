@@ -111,7 +111,7 @@ public final class DemoCommand implements Callable<Integer> {
         DemoOptions options = options();
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch closed = new CountDownLatch(1);
-        try (Demo demo = new Demo(options, EventResponse.ORCHESTRATOR, out)) {
+        try (Demo demo = new Demo(options, out)) {
             demo.run();
             if (options.keepServing()) {
                 out.println("serving on in real time; Ctrl-C stops the demo");
