@@ -50,13 +50,31 @@ public final class Demo implements AutoCloseable {
 
     /**
      * The node's event orchestration: the defaults (closed loop every 10 s of the clock, orders 2
-     * min ahead), the zones' tariffs and carbon for migrations, and a check every 50 ms of wall
-     * time so that the loop follows the demo's clock closely.
+     * min ahead, 15 % reserve), checked every 50 ms of wall time so that the loop follows the
+     * demo's clock closely, with a gentler loop: the simulated sites' resources ramp over minutes
+     * while the loop looks every 10 s, and at the default gain (0.6 of the error per step) it piled
+     * revisions onto the training resources past what the sites could give, which the agents then
+     * failed (see the module's README). With {@code migrate}, the zones' tariffs and carbon as
+     * markets.
      */
-    static final EventOptions EVENTS =
-            EventOptions.defaults()
-                    .withMarkets(DemoZone.markets())
-                    .withCheckEvery(Duration.ofMillis(50));
+    static EventOptions events(boolean migrate) {
+        EventOptions d = EventOptions.defaults();
+        EventOptions e =
+                new EventOptions(
+                        Duration.ofMillis(50),
+                        d.loopPeriod(),
+                        d.lead(),
+                        d.reserveShare(),
+                        0.05,
+                        0.1,
+                        d.silentAfter(),
+                        d.markets(),
+                        d.migration(),
+                        d.solver());
+        return migrate ? e.withMarkets(DemoZone.markets()) : e;
+    }
+
+    private static final Duration LOOP = events(false).loopPeriod();
 
     private final DemoOptions options;
     private final PrintWriter out;
@@ -102,7 +120,7 @@ public final class Demo implements AutoCloseable {
         Instant nextProgress = options.start().plus(PROGRESS_EVERY);
         Run r = new Run();
         while (clock.instant().isBefore(end)) {
-            Duration step = r.tracking(clock.instant()) ? EVENTS.loopPeriod() : coarseStep(r);
+            Duration step = r.tracking(clock.instant()) ? LOOP : coarseStep(r);
             clock.advance(step);
             fleet.cycle();
             Instant now = clock.instant();
@@ -130,7 +148,7 @@ public final class Demo implements AutoCloseable {
                             delivery().orElse(r.delivery),
                             options.eventStart(),
                             options.eventEnd(),
-                            EVENTS.loopPeriod(),
+                            LOOP,
                             r.meter,
                             EventMeter.movedOut(
                                     fleet.sites(),
@@ -254,8 +272,7 @@ public final class Demo implements AutoCloseable {
                         return false;
                     }
                     String last = d.getString("lastLoopAt");
-                    return last != null
-                            && Instant.parse(last).isAfter(now.minus(EVENTS.loopPeriod()));
+                    return last != null && Instant.parse(last).isAfter(now.minus(LOOP));
                 });
         return seen[0];
     }
@@ -317,7 +334,7 @@ public final class Demo implements AutoCloseable {
                                 .withLedger(
                                         LedgerOptions.of(
                                                 StorageOptions.h2File(folder.resolve("ledger")))),
-                        EVENTS,
+                        events(options.migrate()),
                         clock);
         say(
                 "aggregator up: embedded MQTT broker %s, H2 ledger in %s, API on port %d",
@@ -331,7 +348,7 @@ public final class Demo implements AutoCloseable {
                         options.sites(),
                         node.mqttUri(),
                         clock,
-                        min(options.step(), EVENTS.loopPeriod()),
+                        min(options.step(), LOOP),
                         folder.resolve("agents"));
     }
 
