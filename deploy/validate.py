@@ -35,5 +35,15 @@ for p in grafana["panels"]:
         for m in re.findall(r"gridshift_[a-z_]+", t["expr"]):
             if m not in exported:
                 problems.append(f"grafana: {p['title']} queries unknown {m}")
-print("\n".join(problems) or "deploy/: compose, helm, grafana checked")
+broker = (root / "mosquitto/mosquitto.conf").read_text().splitlines()
+for line in ["listener 8883", "require_certificate true", "use_identity_as_username true",
+             "allow_anonymous false", "acl_file /etc/mosquitto/acl.conf"]:
+    if line not in broker:
+        problems.append(f"mosquitto.conf: '{line}' missing")
+acl = (root / "mosquitto/acl.conf").read_text()
+for channel, access in [("telemetry", "write"), ("flex", "write"), ("ack", "write"), ("jobs", "write"),
+                        ("dispatch", "read"), ("plan", "read")]:
+    if f"pattern {access} gridshift/v1/sites/%u/{channel}" not in acl:
+        problems.append(f"acl.conf: no '{access}' pattern for sites' {channel}")
+print("\n".join(problems) or "deploy/: compose, helm, grafana, mosquitto checked")
 sys.exit(1 if problems else 0)

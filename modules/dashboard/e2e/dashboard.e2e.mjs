@@ -60,6 +60,19 @@ try {
   console.log(`EVENT e2e-peak ${opt}`);
   await page.screenshot({ path: join(shots, 'events.png'), fullPage: true });
 
+  // the event's live chart: the event zones' load against baseline and target, from the delivery
+  await page.click('#events-table tr[data-key="e2e-peak"] a');
+  await page.waitForFunction(() => {
+    const v = (id) => Number(document.querySelector(id)?.dataset.value || 'NaN');
+    return v('#event-samples') >= 3 && v('#event-baseline') > 0 && Number.isFinite(v('#event-target'));
+  }, null, { timeout: 60000 }).catch(() => fail(page, 'the event chart got no baseline, target and samples'));
+  const value = async (id) => page.getAttribute(id, 'data-value');
+  const legend = await page.locator('#event-chart .u-legend .u-series .u-label').allTextContents();
+  console.log(`CHART baseline=${await value('#event-baseline')} target=${await value('#event-target')}` +
+    ` load=${await value('#event-load')} samples=${await value('#event-samples')}` +
+    ` series=${legend.join('|')}`);
+  await page.screenshot({ path: join(shots, 'event.png'), fullPage: true });
+
   await page.goto(`${url}#/settlement`);
   await page.fill('#settle-event', 'e2e-peak');
   await page.click('#view form button');

@@ -1,6 +1,7 @@
 import './style.css';
 import * as api from './api.js';
 import * as views from './views.js';
+import { eventView } from './event.js';
 
 const view = document.getElementById('view');
 const live = document.getElementById('live');
@@ -12,7 +13,8 @@ function route() {
   view.replaceChildren();
   const [, page, arg] = hash.split('/');
   try {
-    if (page === 'events') refresh = views.events(view);
+    if (page === 'events' && arg) refresh = eventView(view, decodeURIComponent(arg));
+    else if (page === 'events') refresh = views.events(view);
     else if (page === 'sites' && arg) refresh = views.site(view, decodeURIComponent(arg));
     else if (page === 'sites') refresh = views.sites(view);
     else if (page === 'settlement') refresh = views.settlement(view);

@@ -70,8 +70,8 @@ export function overview(root) {
     chart.set(history.t, history.load, history.flex);
     const e = activeEvent();
     note.textContent = e
-      ? `Event ${e.eventId} on: ${kw(e.requestedKw)} requested until ${time(e.end)}. ` +
-        'Baseline and target lines: not served by the API yet.'
+      ? `Event ${e.eventId} on: ${kw(e.requestedKw)} requested until ${time(e.end)}; ` +
+        `its load against baseline and target: #/events/${e.eventId}.`
       : '';
   };
 }
@@ -98,7 +98,10 @@ export function events(root) {
               { title: 'requested', cell: (e) => kw(e.requestedKw) },
               { title: 'start', cell: (e) => time(e.start) },
               { title: 'end', cell: (e) => time(e.end) },
-              { title: 'allocation, delivery', cell: () => 'not served by the API yet' },
+              {
+                title: 'allocation, delivery',
+                cell: (e) => el('a', { href: `#/events/${encodeURIComponent(e.eventId)}` }, 'delivery ›'),
+              },
             ],
             list.map((e) => ({ ...e, key: e.eventId })),
             { id: 'events-table' },

@@ -1,6 +1,7 @@
 package io.gridshift.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.gridshift.agent.AgentFolders;
 import io.gridshift.agent.EdgeAgent;
@@ -44,7 +45,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +59,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The built dashboard in headless Chromium (Debian's, driven by playwright-core from npm) against a
  * real node: VTN, embedded broker, H2 ledger and six simulated sites whose clock moves 5 s every
  * 200 ms. The page must show live numbers that move, the sites and one site's envelope, an event
- * the VTN creates, and its settlement. Screenshots: target/dashboard-screenshots/.
+ * the VTN creates, the event's chart of the load against baseline and target from the closed loop,
+ * and its settlement. Screenshots: target/dashboard-screenshots/.
  */
 class DashboardIT {
     static final String OPERATOR_TOKEN = "dashboard-it-operator-0123456789abcdef01";
@@ -137,9 +141,44 @@ class DashboardIT {
         assertThat(browser.exitValue()).as(String.join("\n", lines)).isZero();
         assertThat(lines).contains("SITES 6", "EVENT e2e-peak OPT_IN", "DONE");
         assertThat(lines).anyMatch(l -> l.startsWith("LIVE ") && l.endsWith("live: live"));
-        for (String shot : List.of("overview", "sites", "site", "events", "settlement")) {
+        assertEventChart(lines);
+        for (String shot : List.of("overview", "sites", "site", "events", "event", "settlement")) {
             assertThat(SHOTS.resolve(shot + ".png")).isNotEmptyFile();
         }
+    }
+
+    /**
+     * The event page's chart showed baseline, target and load series, and its latest baseline and
+     * target are the delivery's: the event zones' sites' baseline, less the 100 kW committed.
+     */
+    void assertEventChart(List<String> lines) throws Exception {
+        String chart =
+                lines.stream()
+                        .filter(l -> l.startsWith("CHART "))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no CHART line: " + lines));
+        Map<String, String> v = new HashMap<>();
+        int series = chart.indexOf(" series="); // the last field; its labels hold spaces
+        assertThat(series).as(chart).isPositive();
+        v.put("series", chart.substring(series + " series=".length()));
+        for (String kv : chart.substring("CHART ".length(), series).split(" ")) {
+            String[] p = kv.split("=", 2);
+            v.put(p[0], p[1]);
+        }
+        assertThat(v.get("series")).contains("baseline|target|load (meters)");
+        assertThat(Integer.parseInt(v.get("samples"))).isGreaterThanOrEqualTo(3);
+        JsonObject d = node.gridEvents().delivery("e2e-peak").orElseThrow();
+        double baseline =
+                d.getJsonObject("sites").stream()
+                        .map(e -> (JsonObject) e.getValue())
+                        .filter(p -> p.getBoolean("inEventZone"))
+                        .mapToDouble(p -> p.getDouble("baselineKw"))
+                        .sum();
+        assertThat(baseline).isPositive();
+        assertThat(Double.parseDouble(v.get("baseline"))).isCloseTo(baseline, within(1e-6));
+        assertThat(Double.parseDouble(v.get("target"))).isCloseTo(baseline - 100, within(1e-6));
+        double load = Double.parseDouble(v.get("load"));
+        assertThat(load).isPositive().isLessThanOrEqualTo(baseline * 1.5);
     }
 
     EdgeAgent agent(String site, String zone, long seed) {
@@ -173,8 +212,12 @@ class DashboardIT {
     }
 
     void createEvent(String vtnUrl) throws Exception {
-        Instant start =
-                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.HOURS).plusSeconds(3600);
+        // soon (orders start 2 min before it, so the closed loop's samples come within seconds of
+        // wall time), on a quarter hour: settlement intervals must hold the event whole
+        long quarter = 900;
+        long now = clock.instant().getEpochSecond();
+        long at = (now / quarter + 1) * quarter;
+        Instant start = Instant.ofEpochSecond(at - now < 180 ? at + quarter : at);
         JsonObject event =
                 new JsonObject()
                         .put("eventId", "e2e-peak")

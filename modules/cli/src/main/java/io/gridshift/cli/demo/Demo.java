@@ -5,6 +5,7 @@ import io.gridshift.aggregator.AggregatorOptions;
 import io.gridshift.aggregator.api.DashboardRoutes;
 import io.gridshift.aggregator.api.auth.ApiRole;
 import io.gridshift.aggregator.api.auth.ApiToken;
+import io.gridshift.aggregator.event.EventOptions;
 import io.gridshift.aggregator.fleet.FleetSummary;
 import io.gridshift.aggregator.ledger.LedgerOptions;
 import io.gridshift.aggregator.ven.VenOptions;
@@ -45,9 +46,37 @@ public final class Demo implements AutoCloseable {
     static final String EVENT_ID = "demo-peak-shave";
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final Duration PROGRESS_EVERY = Duration.ofMinutes(30);
+    private static final Duration EVENT_LINE_EVERY = Duration.ofMinutes(10);
+
+    /**
+     * The node's event orchestration: the defaults (closed loop every 10 s of the clock, orders 2
+     * min ahead, 15 % reserve), checked every 50 ms of wall time so that the loop follows the
+     * demo's clock closely, with a gentler loop: the simulated sites' resources ramp over minutes
+     * while the loop looks every 10 s, and at the default gain (0.6 of the error per step) it piled
+     * revisions onto the training resources past what the sites could give, which the agents then
+     * failed (see the module's README). With {@code migrate}, the zones' tariffs and carbon as
+     * markets.
+     */
+    static EventOptions events(boolean migrate) {
+        EventOptions d = EventOptions.defaults();
+        EventOptions e =
+                new EventOptions(
+                        Duration.ofMillis(50),
+                        d.loopPeriod(),
+                        d.lead(),
+                        d.reserveShare(),
+                        0.05,
+                        0.1,
+                        d.silentAfter(),
+                        d.markets(),
+                        d.migration(),
+                        d.solver());
+        return migrate ? e.withMarkets(DemoZone.markets()) : e;
+    }
+
+    private static final Duration LOOP = events(false).loopPeriod();
 
     private final DemoOptions options;
-    private final EventResponse response;
     private final PrintWriter out;
     private final ManualClock clock;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -57,14 +86,19 @@ public final class Demo implements AutoCloseable {
     private AggregatorNode node;
     private DemoFleet fleet;
 
-    public Demo(DemoOptions options, EventResponse response, PrintWriter out) {
+    public Demo(DemoOptions options, PrintWriter out) {
         this.options = options;
-        this.response = response;
         this.out = out;
         this.clock = new ManualClock(options.start());
     }
 
-    /** Runs the demo through its span and prints the summary; the parts keep running after. */
+    /**
+     * Runs the demo through its span and prints the summary; the parts keep running after. Until
+     * the event's orders start, the clock moves in the demo's steps as fast as the parts take it;
+     * from then until the orchestrator has completed the event, one closed-loop period at a time,
+     * each time waiting until the loop has measured the fleet at that instant, so that the loop,
+     * the agents' telemetry and their orders keep up with the accelerated clock.
+     */
     public DemoResult run() throws Exception {
         start();
         say(
@@ -84,35 +118,100 @@ public final class Demo implements AutoCloseable {
         Instant middle = options.eventStart().plus(options.eventLength().dividedBy(2));
         Instant end = options.start().plus(options.span());
         Instant nextProgress = options.start().plus(PROGRESS_EVERY);
-        DemoSnapshot before = null;
-        DemoSnapshot during = null;
-        JsonObject recorded = null;
-        List<String> responded = List.of();
+        Run r = new Run();
         while (clock.instant().isBefore(end)) {
-            clock.advance(options.step());
+            Duration step = r.tracking(clock.instant()) ? LOOP : coarseStep(r);
+            clock.advance(step);
             fleet.cycle();
             Instant now = clock.instant();
-            if (recorded == null && !now.isBefore(createAt)) {
-                before = snapshot();
-                recorded = createEvent(before.fleet());
+            if (r.tracking(now)) {
+                trackStep(r, now, step);
             }
-            if (during == null && !now.isBefore(middle)) {
-                during = snapshot();
-                say("halfway through the event: %s", during.line());
+            if (r.recorded == null && !now.isBefore(createAt)) {
+                r.before = snapshot();
+                r.recorded = createEvent(r.before.fleet());
+                r.delivery = awaitPlan(r.recorded);
+            }
+            if (r.during == null && !now.isBefore(middle)) {
+                r.during = snapshot();
+                say("halfway through the event: %s", r.during.line());
             }
             if (!now.isBefore(nextProgress)) {
-                say("%s%s", snapshot().line(), phase(now));
+                say("%s%s", snapshot().line(), phase(now, r));
                 nextProgress = nextProgress.plus(PROGRESS_EVERY);
             }
         }
-        if (recorded != null && "OPT_IN".equals(recorded.getString("opt"))) {
-            // after the event: what the aggregator's own response measured
-            responded = response.respond(node, recorded);
+        DeliveryFigures figures = null;
+        if (r.delivery != null) {
+            figures =
+                    DeliveryFigures.of(
+                            delivery().orElse(r.delivery),
+                            options.eventStart(),
+                            options.eventEnd(),
+                            LOOP,
+                            r.meter,
+                            EventMeter.movedOut(
+                                    fleet.sites(),
+                                    Instant.parse(r.delivery.getString("ordersFrom")),
+                                    options.eventEnd()));
         }
         DemoResult result =
-                new DemoResult(fleet.size(), before, during, recorded, responded, dashboard());
-        new DemoSummary(options, response).print(result, out);
+                new DemoResult(fleet.size(), r.before, r.during, r.recorded, figures, dashboard());
+        new DemoSummary(options).print(result, out);
         return result;
+    }
+
+    /** What one run has seen so far. */
+    private static final class Run {
+        DemoSnapshot before;
+        DemoSnapshot during;
+        JsonObject recorded;
+        JsonObject delivery;
+        boolean done;
+        Instant nextEventLine = Instant.MIN;
+        final EventMeter meter = new EventMeter();
+
+        /** From the event's first order until its delivery is over. */
+        boolean tracking(Instant now) {
+            return delivery != null
+                    && !done
+                    && !now.isBefore(Instant.parse(delivery.getString("ordersFrom")));
+        }
+    }
+
+    /** The demo's step, cut short so that the clock lands on the first order's start. */
+    private Duration coarseStep(Run r) {
+        if (r.delivery == null || r.done) {
+            return options.step();
+        }
+        Duration left =
+                Duration.between(
+                        clock.instant(), Instant.parse(r.delivery.getString("ordersFrom")));
+        return left.compareTo(options.step()) < 0 && !left.isNegative() && !left.isZero()
+                ? left
+                : options.step();
+    }
+
+    /** One closed-loop period during the event: waits for the loop, reads the sites' meters. */
+    private void trackStep(Run r, Instant now, Duration step) {
+        JsonObject d = awaitLoop(now);
+        r.done = isOver(d);
+        if (!now.isAfter(options.eventStart()) || now.isAfter(options.eventEnd())) {
+            return;
+        }
+        r.meter.sample(fleet.sites(), now, step);
+        if (!now.isBefore(r.nextEventLine)) {
+            JsonArray samples = d.getJsonArray("samples");
+            JsonObject last = samples.getJsonObject(samples.size() - 1);
+            say(
+                    "%s  event: committed %.0f kW, delivered %.0f kW (agents' acks), %d sites"
+                            + " lost",
+                    now.toString().substring(11, 16),
+                    last.getDouble("commitmentKw"),
+                    last.getDouble("measuredKw"),
+                    last.getInteger("sitesLost"));
+            r.nextEventLine = now.plus(EVENT_LINE_EVERY);
+        }
     }
 
     /** After the summary: one step a second in real time, so the dashboard keeps moving. */
@@ -124,11 +223,67 @@ public final class Demo implements AutoCloseable {
         }
     }
 
-    private String phase(Instant now) {
+    private String phase(Instant now, Run r) {
         if (now.isBefore(options.eventStart())) {
             return "";
         }
-        return now.isBefore(options.eventEnd()) ? "  [event on]" : "  [event over]";
+        if (now.isBefore(options.eventEnd())) {
+            return "  [event on]";
+        }
+        return r.delivery == null ? "  [event over]" : "  [event over; loads return]";
+    }
+
+    /** After the VEN opted in: waits for the orchestrator's plan; null when it opted out. */
+    private JsonObject awaitPlan(JsonObject recorded) {
+        if (!"OPT_IN".equals(recorded.getString("opt"))) {
+            return null;
+        }
+        Waits.until("the orchestrator's plan for " + EVENT_ID, WAIT, () -> delivery().isPresent());
+        JsonObject d = delivery().orElseThrow();
+        say(
+                "the aggregator planned the event: %d sites in %s, %d jobs to move to cheaper,"
+                        + " greener zones, orders from %s",
+                d.getJsonObject("sites").size(),
+                d.getJsonArray("zones").encode(),
+                d.getJsonArray("moves").size(),
+                d.getString("ordersFrom"));
+        return d;
+    }
+
+    /**
+     * Waits until the closed loop has measured the fleet at {@code now} (or, once the event is
+     * over, until it completed the delivery); returns the delivery as it is then.
+     */
+    private JsonObject awaitLoop(Instant now) {
+        JsonObject[] seen = new JsonObject[1];
+        Waits.until(
+                "the closed loop at " + now,
+                WAIT,
+                () -> {
+                    JsonObject d = delivery().orElse(null);
+                    seen[0] = d;
+                    if (d == null) {
+                        return false;
+                    }
+                    if (isOver(d)) {
+                        return true;
+                    }
+                    if (!now.isBefore(Instant.parse(d.getString("end")))) {
+                        return false;
+                    }
+                    String last = d.getString("lastLoopAt");
+                    return last != null && Instant.parse(last).isAfter(now.minus(LOOP));
+                });
+        return seen[0];
+    }
+
+    private static boolean isOver(JsonObject d) {
+        String status = d.getString("status");
+        return "COMPLETED".equals(status) || "CANCELLED".equals(status);
+    }
+
+    private Optional<JsonObject> delivery() {
+        return node.gridEvents().delivery(EVENT_ID);
     }
 
     private void start() throws Exception {
@@ -179,6 +334,7 @@ public final class Demo implements AutoCloseable {
                                 .withLedger(
                                         LedgerOptions.of(
                                                 StorageOptions.h2File(folder.resolve("ledger")))),
+                        events(options.migrate()),
                         clock);
         say(
                 "aggregator up: embedded MQTT broker %s, H2 ledger in %s, API on port %d",
@@ -192,12 +348,12 @@ public final class Demo implements AutoCloseable {
                         options.sites(),
                         node.mqttUri(),
                         clock,
-                        options.step(),
+                        min(options.step(), LOOP),
                         folder.resolve("agents"));
     }
 
     private JsonObject createEvent(FleetSummary fleetNow) throws Exception {
-        double requested = Math.floor(fleetNow.flexKw() * options.requestShare());
+        double requested = Math.floor(eventZoneFlexKw(fleetNow) * options.requestShare());
         JsonObject interval =
                 new JsonObject()
                         .put("duration", options.eventLength().toString())
@@ -206,6 +362,7 @@ public final class Demo implements AutoCloseable {
                 new JsonObject()
                         .put("eventId", EVENT_ID)
                         .put("venIds", new JsonArray().add(VEN_ID))
+                        .put("groupIds", new JsonArray(DemoZone.EVENT_ZONES))
                         .put("start", options.eventStart().toString())
                         .put("priority", 1)
                         .put(
@@ -231,9 +388,10 @@ public final class Demo implements AutoCloseable {
                     "the VTN refused the event: " + created.statusCode() + " " + created.body());
         }
         say(
-                "the VTN's operator created event %s: shed %.0f kW (%.0f %% of the flexibility"
-                        + " measured now) from %s for %s",
+                "the VTN's operator created event %s: %s to shed %.0f kW (%.0f %% of the"
+                        + " flexibility measured there now) from %s for %s",
                 EVENT_ID,
+                String.join(" and ", DemoZone.EVENT_ZONES),
                 requested,
                 options.requestShare() * 100,
                 options.eventStart(),
@@ -242,6 +400,16 @@ public final class Demo implements AutoCloseable {
         JsonObject e = recorded().orElseThrow();
         say("the VEN decided %s: %s", e.getString("opt"), e.getString("reason"));
         return e;
+    }
+
+    /** The flexibility the sites in the event's zones report now. */
+    static double eventZoneFlexKw(FleetSummary fleetNow) {
+        double kw = 0;
+        for (String zone : DemoZone.EVENT_ZONES) {
+            var z = fleetNow.zones().get(zone);
+            kw += z == null ? 0 : z.flexKw();
+        }
+        return kw;
     }
 
     private Optional<JsonObject> recorded() {
@@ -279,6 +447,10 @@ public final class Demo implements AutoCloseable {
 
     private static Duration max(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     @Override

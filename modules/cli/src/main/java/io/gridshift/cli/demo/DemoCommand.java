@@ -70,9 +70,10 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(
             names = "--request-share",
-            defaultValue = "0.3",
+            defaultValue = "0.1",
             description =
-                    "Share of the measured flexibility the event asks for. Default: ${DEFAULT-VALUE}")
+                    "Share of the flexibility measured in the event's zones (CN-SH, CN-GD) that"
+                            + " the event asks for. Default: ${DEFAULT-VALUE}")
     double requestShare;
 
     @Option(
@@ -84,6 +85,13 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--exit", description = "Stop after the summary instead of serving on.")
     boolean exit;
+
+    @Option(
+            names = "--migrate",
+            description =
+                    "Let the aggregator move migratable jobs to the cheap, green zones (the"
+                            + " closed loop then under-measures the delivery: see modules/cli).")
+    boolean migrate;
 
     @Spec CommandSpec spec;
 
@@ -100,7 +108,8 @@ public final class DemoCommand implements Callable<Integer> {
                     eventLength,
                     requestShare,
                     httpPort,
-                    !exit);
+                    !exit,
+                    migrate);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -111,7 +120,7 @@ public final class DemoCommand implements Callable<Integer> {
         DemoOptions options = options();
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch closed = new CountDownLatch(1);
-        try (Demo demo = new Demo(options, EventResponse.ORCHESTRATOR, out)) {
+        try (Demo demo = new Demo(options, out)) {
             demo.run();
             if (options.keepServing()) {
                 out.println("serving on in real time; Ctrl-C stops the demo");

@@ -31,6 +31,10 @@ final class DemoFleet implements AutoCloseable {
             new BackoffPolicy(Duration.ofMillis(50), Duration.ofSeconds(1), 2.0);
 
     private final List<EdgeAgent> agents = new ArrayList<>();
+    private final List<Site> sites = new ArrayList<>();
+
+    /** One data center: its zone and its simulation, which the demo reads as a site's meter. */
+    record Site(SiteId id, DemoZone zone, SimulatedDataCenter sim) {}
 
     private DemoFleet() {}
 
@@ -54,13 +58,14 @@ final class DemoFleet implements AutoCloseable {
                                         "dc-%s-%02d",
                                         zone.code().substring(3).toLowerCase(Locale.ROOT),
                                         i / DemoZone.ALL.size() + 1));
+                SimulatedDataCenter sim =
+                        new SimulatedDataCenter(
+                                SimulatedSiteOptions.typical(id, GridZone.of(zone.code()), i + 1L),
+                                clock.instant());
                 EdgeAgent agent =
                         new EdgeAgent(
                                 id,
-                                new SimulatedDataCenter(
-                                        SimulatedSiteOptions.typical(
-                                                id, GridZone.of(zone.code()), i + 1L),
-                                        clock.instant()),
+                                sim,
                                 new MqttTransport(
                                         MqttTransportOptions.builder(id, URI.create(broker))
                                                 .backoff(FAST)
@@ -73,6 +78,7 @@ final class DemoFleet implements AutoCloseable {
                                 DispatchOptions.defaults());
                 agent.start();
                 fleet.agents.add(agent);
+                fleet.sites.add(new Site(id, zone, sim));
             }
             return fleet;
         } catch (RuntimeException e) {
@@ -83,6 +89,10 @@ final class DemoFleet implements AutoCloseable {
 
     int size() {
         return agents.size();
+    }
+
+    List<Site> sites() {
+        return List.copyOf(sites);
     }
 
     /** Every agent reads its site and reports, once, at the clock's current time. */

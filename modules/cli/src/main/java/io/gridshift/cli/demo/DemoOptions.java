@@ -16,6 +16,8 @@ import java.time.Instant;
  * @param requestShare share of the fleet's measured flexibility the event asks for
  * @param httpPort the aggregator's HTTP port (API and dashboard); 0 for a free one
  * @param keepServing after the summary, go on in real time until stopped
+ * @param migrate give the orchestrator the zones' tariffs and carbon, so that it may move
+ *     migratable jobs out of the event's zones (off by default: see the module's README)
  */
 public record DemoOptions(
         int sites,
@@ -27,7 +29,8 @@ public record DemoOptions(
         Duration eventLength,
         double requestShare,
         int httpPort,
-        boolean keepServing) {
+        boolean keepServing,
+        boolean migrate) {
 
     public DemoOptions {
         if (sites < 1 || sites > 1000) {

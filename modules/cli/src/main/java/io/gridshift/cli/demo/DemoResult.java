@@ -1,7 +1,6 @@
 package io.gridshift.cli.demo;
 
 import io.vertx.core.json.JsonObject;
-import java.util.List;
 
 /**
  * What one demo run measured.
@@ -10,7 +9,7 @@ import java.util.List;
  * @param before the fleet just before the VTN's operator created the event
  * @param during the fleet halfway through the event
  * @param gridEvent the event as the aggregator recorded it, with the VEN's opt decision
- * @param response the summary lines of the event response; empty while it is not there
+ * @param delivery how the fleet delivered it; null when the VEN opted out
  * @param dashboard the dashboard's address; null when the dashboard is not on the class path
  */
 public record DemoResult(
@@ -18,5 +17,5 @@ public record DemoResult(
         DemoSnapshot before,
         DemoSnapshot during,
         JsonObject gridEvent,
-        List<String> response,
+        DeliveryFigures delivery,
         String dashboard) {}

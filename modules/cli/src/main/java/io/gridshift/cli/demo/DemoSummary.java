@@ -5,14 +5,15 @@ import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
 import java.util.Locale;
 
-/** The summary at the end of a demo: measured figures only, and what is not there yet. */
+/**
+ * The summary at the end of a demo: measured figures only; the zones' tariffs and carbon
+ * intensities are the demo's assumptions, printed as such.
+ */
 final class DemoSummary {
     private final DemoOptions options;
-    private final EventResponse response;
 
-    DemoSummary(DemoOptions options, EventResponse response) {
+    DemoSummary(DemoOptions options) {
         this.options = options;
-        this.response = response;
     }
 
     void print(DemoResult r, PrintWriter out) {
@@ -20,7 +21,14 @@ final class DemoSummary {
         out.println("=== Gridshift demo: summary (every figure measured in this run) ===");
         out.printf(Locale.ROOT, "fleet: %d simulated data centers%n", r.sites());
         for (DemoZone z : DemoZone.ALL) {
-            out.printf(Locale.ROOT, "  %-6s %-15s %s%n", z.code(), z.name(), z.character());
+            out.printf(
+                    Locale.ROOT,
+                    "  %-6s %-15s %-28s assumed %.2f CNY/kWh, %.2f kg CO2/kWh%n",
+                    z.code(),
+                    z.name(),
+                    z.character(),
+                    z.pricePerKwh(),
+                    z.carbonKgPerKwh());
         }
         fleet("before the event", r.before(), out);
         fleet("during the event", r.during(), out);
@@ -45,15 +53,10 @@ final class DemoSummary {
                     e.getString("opt"),
                     e.getString("reason"));
         }
-        if (response.present()) {
-            r.response().forEach(out::println);
-        } else {
-            out.println(
-                    "not there yet: allocation across sites, dispatch and the closed loop, so no"
-                            + " committed-vs-delivered, cost, migrated work or carbon figures;");
-            out.println(
-                    "  the load above is not reduced by the demo. They plug in at"
-                            + " io.gridshift.cli.demo.EventResponse.");
+        if (r.delivery() != null) {
+            r.delivery().lines().forEach(out::println);
+        } else if (e != null) {
+            out.println("delivery: none, the VEN did not opt in");
         }
         out.println(
                 r.dashboard() == null
