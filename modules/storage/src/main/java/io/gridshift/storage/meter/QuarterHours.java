@@ -29,11 +29,7 @@ final class QuarterHours {
                     + " ON CONFLICT (quarter_utc) DO UPDATE SET writes ="
                     + " meter_dirty_quarters.writes + 1";
 
-    /** H2 has no ON CONFLICT DO UPDATE; its MERGE does the same. */
-    private static final String MARK_H2 =
-            "MERGE INTO meter_dirty_quarters d USING (VALUES (CAST(? AS BIGINT))) AS v (q)"
-                    + " ON d.quarter_utc = v.q WHEN MATCHED THEN UPDATE SET writes = d.writes + 1"
-                    + " WHEN NOT MATCHED THEN INSERT (quarter_utc, writes) VALUES (v.q, 1)";
+    private static final String DUPLICATE_KEY = "23505";
 
     private static final String ROLL_UP =
             "INSERT INTO meter_quarter_hours (quarter_utc, site_id, facility_kw_sum, minutes)"
@@ -52,13 +48,49 @@ final class QuarterHours {
      * marker's lock is held for as short a time as possible.
      */
     static void mark(Connection c, SortedSet<Long> quarters, boolean postgres) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(postgres ? MARK_POSTGRES : MARK_H2)) {
+        if (!postgres) {
+            markH2(c, quarters);
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(MARK_POSTGRES)) {
             // ascending order: two writers never wait on each other's markers in a cycle
             for (long q : quarters) {
                 ps.setLong(1, q);
                 ps.addBatch();
             }
             ps.executeBatch();
+        }
+    }
+
+    /**
+     * H2 has no ON CONFLICT DO UPDATE, and its MERGE fails with a duplicate key when another
+     * transaction inserts the same marker at the same time: update, else insert, and update after
+     * all when the insert lost that race (a failed statement leaves an H2 transaction usable).
+     */
+    private static void markH2(Connection c, SortedSet<Long> quarters) throws SQLException {
+        try (PreparedStatement update =
+                        c.prepareStatement(
+                                "UPDATE meter_dirty_quarters SET writes = writes + 1"
+                                        + " WHERE quarter_utc = ?");
+                PreparedStatement insert =
+                        c.prepareStatement(
+                                "INSERT INTO meter_dirty_quarters (quarter_utc, writes)"
+                                        + " VALUES (?, 1)")) {
+            for (long q : quarters) {
+                update.setLong(1, q);
+                if (update.executeUpdate() > 0) {
+                    continue;
+                }
+                insert.setLong(1, q);
+                try {
+                    insert.executeUpdate();
+                } catch (SQLException e) {
+                    if (!DUPLICATE_KEY.equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    update.executeUpdate();
+                }
+            }
         }
     }
 
