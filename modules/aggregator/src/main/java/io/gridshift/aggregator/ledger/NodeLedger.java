@@ -3,9 +3,11 @@ package io.gridshift.aggregator.ledger;
 import io.gridshift.aggregator.dispatch.DispatchJournal;
 import io.gridshift.aggregator.fleet.Transport;
 import io.gridshift.aggregator.ven.ReceivedEvent;
+import io.gridshift.aggregator.ven.report.SettlementReport;
 import io.gridshift.domain.dispatch.Ack;
 import io.gridshift.domain.dispatch.DispatchOrder;
 import io.gridshift.domain.event.EventId;
+import io.gridshift.domain.event.GridEvent;
 import io.gridshift.domain.meter.Telemetry;
 import io.gridshift.domain.site.SiteId;
 import io.gridshift.storage.accuracy.AccuracyReport;
@@ -29,6 +31,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -56,6 +59,7 @@ public final class NodeLedger implements DispatchJournal, AutoCloseable {
     private final Baselines baselines = Baselines.standard();
     private final Function<String, ProgramRules> programs;
     private final ExecutorService pool;
+    private volatile Consumer<SettlementReport.Settled> settled = s -> {};
 
     /**
      * @param programs the settlement rules of a program, by its market context
@@ -155,18 +159,34 @@ public final class NodeLedger implements DispatchJournal, AutoCloseable {
         meter.offer(reading);
     }
 
+    /**
+     * Who is told of each settlement this node computes (the VEN, to report it to the VTN); a
+     * listener's failure is logged and never fails the settlement.
+     */
+    public void onSettled(Consumer<SettlementReport.Settled> listener) {
+        this.settled = Objects.requireNonNull(listener, "listener");
+    }
+
     /** Settles an event from the ledger with its program's rules; blocking. */
     public EventSettlement settle(EventId event) {
-        String program =
+        GridEvent grid =
                 ledger.event(event)
-                        .map(e -> e.marketContext())
                         .orElseThrow(
                                 () ->
                                         new io.gridshift.domain.error.GridshiftException(
                                                 io.gridshift.domain.error.ErrorKind.NOT_FOUND,
                                                 "unknown_event",
                                                 "eventId: the ledger has no event " + event));
-        return settlement.settle(event, programs.apply(program));
+        ProgramRules rules = programs.apply(grid.marketContext());
+        EventSettlement result = settlement.settle(event, rules);
+        try {
+            settled.accept(
+                    new SettlementReport.Settled(
+                            result, grid.start(), grid.end(), rules.interval()));
+        } catch (RuntimeException e) {
+            LOG.warn("settlement of {} computed, but its listener failed", event, e);
+        }
+        return result;
     }
 
     /**
