@@ -32,6 +32,7 @@ import io.gridshift.aggregator.ven.RegistrationStore;
 import io.gridshift.aggregator.ven.Ven;
 import io.gridshift.aggregator.ven.VenPushServer;
 import io.gridshift.aggregator.ven.VenRegistration;
+import io.gridshift.aggregator.ven.report.SettlementReport;
 import io.gridshift.broker.EmbeddedMqttBroker;
 import io.gridshift.edge.codec.EdgeCodec;
 import io.gridshift.edge.codec.EdgeFormat;
@@ -256,6 +257,9 @@ public final class AggregatorNode implements AutoCloseable {
                                                 ? options.ven().tls().signatures(clock)
                                                 : null)));
             }
+            if (ledger != null) {
+                ledger.onSettled(settled -> sendSettlement(v, lease.get(), settled));
+            }
             ven.start();
             closeables.add(0, ven);
             // closed first: the lease is given up at once, another node takes the VEN
@@ -369,6 +373,34 @@ public final class AggregatorNode implements AutoCloseable {
     /** Whether this node runs the cluster's VEN now (holds its lease). */
     public boolean runsVen() {
         return venLease != null && venLease.held();
+    }
+
+    /**
+     * Sends a settlement computed on this node to the VTN when this node holds the VEN; a node
+     * without the VEN's lease logs that it did not (the VEN runs on one node of the cluster).
+     */
+    private static void sendSettlement(Ven ven, Lease lease, SettlementReport.Settled settled) {
+        String event = settled.settlement().eventId().value();
+        var reg = ven.registration().current();
+        if (lease == null || !lease.held() || reg.isEmpty()) {
+            LOG.info(
+                    "settlement of {} not reported to the VTN: this node does not hold the VEN",
+                    event);
+            return;
+        }
+        ven.reports()
+                .settlement(reg.get(), settled)
+                .whenComplete(
+                        (ok, e) -> {
+                            if (e != null) {
+                                LOG.warn(
+                                        "settlement of {} not reported to the VTN: {}",
+                                        event,
+                                        e.toString());
+                            } else {
+                                LOG.info("settlement of {} reported to the VTN", event);
+                            }
+                        });
     }
 
     /** This node's ledger, when the options keep one. */

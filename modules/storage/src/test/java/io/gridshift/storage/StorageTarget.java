@@ -19,6 +19,7 @@ public interface StorageTarget extends AutoCloseable {
         "settlements",
         "meter_intervals",
         "meter_quarter_hours",
+        "meter_dirty_quarters",
         "acks",
         "dispatch_sends",
         "dispatch_revisions",

@@ -12,6 +12,7 @@ import io.gridshift.aggregator.ven.GridEventLog;
 import io.gridshift.domain.error.ErrorKind;
 import io.gridshift.domain.error.GridshiftException;
 import io.gridshift.domain.event.EventId;
+import io.gridshift.storage.accuracy.AccuracyExport;
 import io.gridshift.storage.settlement.SettlementExport;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -154,6 +155,48 @@ public final class HttpApi extends VerticleBase {
                 .onFailure(ctx::fail);
     }
 
+    /**
+     * The baselines' accuracy on days without events, JSON or CSV (Accept text/csv) like the
+     * settlement; 404 without a ledger.
+     */
+    private void accuracy(RoutingContext ctx) {
+        if (ledger == null) {
+            ctx.fail(
+                    new GridshiftException(
+                            ErrorKind.NOT_FOUND,
+                            "no_ledger",
+                            "this node keeps no ledger (ledger.enabled=false)"));
+            return;
+        }
+        AccuracyQuery q;
+        try {
+            q = AccuracyQuery.of(ctx);
+        } catch (GridshiftException e) {
+            ctx.fail(e);
+            return;
+        }
+        boolean csv = String.valueOf(ctx.request().getHeader("accept")).contains("text/csv");
+        vertx.executeBlocking(
+                        () ->
+                                ledger.accuracy(
+                                        q.program(),
+                                        q.from(),
+                                        q.to(),
+                                        q.windowStart(),
+                                        q.windowEnd(),
+                                        q.methods(),
+                                        q.site()),
+                        false)
+                .onSuccess(
+                        r ->
+                                ctx.response()
+                                        .putHeader(
+                                                "content-type",
+                                                csv ? "text/csv" : "application/json")
+                                        .end(csv ? AccuracyExport.csv(r) : AccuracyExport.json(r)))
+                .onFailure(ctx::fail);
+    }
+
     /** The event's delivery as its orchestrator keeps it; 404 when it was never dispatched. */
     private void delivery(RoutingContext ctx) {
         String id = Requests.path(ctx, "eventId");
@@ -210,6 +253,7 @@ public final class HttpApi extends VerticleBase {
                                                 false)));
         builder.getRoute("settleGridEvent").addHandler(this::settle);
         builder.getRoute("getGridEventDelivery").addHandler(this::delivery);
+        builder.getRoute("getBaselineAccuracy").addHandler(this::accuracy);
         Router router = builder.createRouter();
         // outside the OpenAPI document: its router takes no text/event-stream response
         router.get("/api/v1/stream").handler(new FleetStream(fleet, FleetStream.PERIOD)::handle);

@@ -3,10 +3,16 @@ package io.gridshift.aggregator.ledger;
 import io.gridshift.aggregator.dispatch.DispatchJournal;
 import io.gridshift.aggregator.fleet.Transport;
 import io.gridshift.aggregator.ven.ReceivedEvent;
+import io.gridshift.aggregator.ven.report.SettlementReport;
 import io.gridshift.domain.dispatch.Ack;
 import io.gridshift.domain.dispatch.DispatchOrder;
 import io.gridshift.domain.event.EventId;
+import io.gridshift.domain.event.GridEvent;
 import io.gridshift.domain.meter.Telemetry;
+import io.gridshift.domain.site.SiteId;
+import io.gridshift.storage.accuracy.AccuracyReport;
+import io.gridshift.storage.accuracy.AccuracyRequest;
+import io.gridshift.storage.accuracy.AccuracyService;
 import io.gridshift.storage.baseline.Baselines;
 import io.gridshift.storage.db.Database;
 import io.gridshift.storage.db.StorageOptions;
@@ -22,6 +28,10 @@ import io.gridshift.storage.settlement.SettlementService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -45,8 +55,11 @@ public final class NodeLedger implements DispatchJournal, AutoCloseable {
     private final Ledger ledger;
     private final MeterWriter meter;
     private final SettlementService settlement;
+    private final AccuracyService accuracy;
+    private final Baselines baselines = Baselines.standard();
     private final Function<String, ProgramRules> programs;
     private final ExecutorService pool;
+    private volatile Consumer<SettlementReport.Settled> settled = s -> {};
 
     /**
      * @param programs the settlement rules of a program, by its market context
@@ -61,8 +74,9 @@ public final class NodeLedger implements DispatchJournal, AutoCloseable {
                         MeterWriterOptions.DEFAULTS.withOfferTimeout(Duration.ZERO),
                         clock);
         this.settlement =
-                new SettlementService(
-                        database.dataSource(), ledger.reader(), Baselines.standard(), clock);
+                new SettlementService(database.dataSource(), ledger.reader(), baselines, clock);
+        this.accuracy =
+                new AccuracyService(database.dataSource(), ledger.reader(), baselines, clock);
         this.programs = programs;
         this.pool =
                 Executors.newFixedThreadPool(
@@ -145,18 +159,65 @@ public final class NodeLedger implements DispatchJournal, AutoCloseable {
         meter.offer(reading);
     }
 
+    /**
+     * Who is told of each settlement this node computes (the VEN, to report it to the VTN); a
+     * listener's failure is logged and never fails the settlement.
+     */
+    public void onSettled(Consumer<SettlementReport.Settled> listener) {
+        this.settled = Objects.requireNonNull(listener, "listener");
+    }
+
     /** Settles an event from the ledger with its program's rules; blocking. */
     public EventSettlement settle(EventId event) {
-        String program =
+        GridEvent grid =
                 ledger.event(event)
-                        .map(e -> e.marketContext())
                         .orElseThrow(
                                 () ->
                                         new io.gridshift.domain.error.GridshiftException(
                                                 io.gridshift.domain.error.ErrorKind.NOT_FOUND,
                                                 "unknown_event",
                                                 "eventId: the ledger has no event " + event));
-        return settlement.settle(event, programs.apply(program));
+        ProgramRules rules = programs.apply(grid.marketContext());
+        EventSettlement result = settlement.settle(event, rules);
+        try {
+            settled.accept(
+                    new SettlementReport.Settled(
+                            result, grid.start(), grid.end(), rules.interval()));
+        } catch (RuntimeException e) {
+            LOG.warn("settlement of {} computed, but its listener failed", event, e);
+        }
+        return result;
+    }
+
+    /**
+     * The baselines' accuracy on the program's days without events ({@code AccuracyService}), with
+     * the program's settlement interval and zone; blocking.
+     *
+     * @param methods the baselines replayed; empty: every standard one
+     * @param site one site only; null: every site with meter data
+     */
+    public AccuracyReport accuracy(
+            String program,
+            LocalDate from,
+            LocalDate to,
+            LocalTime windowStart,
+            LocalTime windowEnd,
+            List<String> methods,
+            SiteId site) {
+        ProgramRules rules = programs.apply(program);
+        List<String> chosen = methods.isEmpty() ? List.copyOf(baselines.names()) : methods;
+        return accuracy.report(
+                new AccuracyRequest(
+                        program,
+                        rules.zone(),
+                        rules.interval(),
+                        from,
+                        to,
+                        windowStart,
+                        windowEnd,
+                        Duration.ZERO,
+                        chosen.stream().sorted().toList()),
+                site);
     }
 
     private CompletionStage<Void> run(Runnable write) {

@@ -5,10 +5,12 @@ import io.gridshift.aggregator.fleet.FleetSummary;
 import io.gridshift.aggregator.ven.report.FleetReportCatalog;
 import io.gridshift.aggregator.ven.report.FleetSample;
 import io.gridshift.aggregator.ven.report.ReportSchedule;
+import io.gridshift.aggregator.ven.report.SettlementReport;
 import io.gridshift.domain.error.ErrorKind;
 import io.gridshift.domain.error.GridshiftException;
 import io.gridshift.openadr.message.OadrResponseCode;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -213,6 +215,19 @@ public final class VenReports {
                             schedule.record(FleetSample.of(clock.instant(), summary));
                             return send(reg, schedule.due(clock.instant()));
                         });
+    }
+
+    /**
+     * Sends an event's settlement ({@link SettlementReport}) to the VTN, one report per standing
+     * request it made for it; nothing when it made none.
+     */
+    public CompletionStage<Void> settlement(
+            VenRegistration.Registration reg, SettlementReport.Settled settled) {
+        List<OadrReportType> reports = new ArrayList<>();
+        for (String requestId : schedule.settlementRequests()) {
+            reports.add(SettlementReport.report(requestId, settled, clock.instant()));
+        }
+        return send(reg, reports);
     }
 
     private CompletionStage<Void> send(

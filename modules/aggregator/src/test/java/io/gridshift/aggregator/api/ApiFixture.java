@@ -17,6 +17,7 @@ import io.gridshift.aggregator.fleet.FleetState;
 import io.gridshift.aggregator.fleet.Origin;
 import io.gridshift.aggregator.fleet.SiteRoute;
 import io.gridshift.aggregator.fleet.Transport;
+import io.gridshift.aggregator.ledger.NodeLedger;
 import io.gridshift.aggregator.metrics.AggregatorMetrics;
 import io.gridshift.aggregator.ven.GridEventLog;
 import io.gridshift.domain.dispatch.DispatchOrder;
@@ -71,6 +72,11 @@ final class ApiFixture implements AutoCloseable {
     }
 
     ApiFixture(ApiAuthOptions auth) throws Exception {
+        this(auth, null);
+    }
+
+    /** With this node's ledger behind the settlement and accuracy routes (null: none). */
+    ApiFixture(ApiAuthOptions auth, NodeLedger ledger) throws Exception {
         Config config =
                 ClusterConfigs.member(
                         ClusterOptions.defaults()
@@ -89,7 +95,7 @@ final class ApiFixture implements AutoCloseable {
                         fleet,
                         dispatch,
                         new GridEventLog(hz, vertx.eventBus()),
-                        null,
+                        ledger,
                         metrics,
                         clock,
                         List.of(new HealthProbe("broker", brokerUp::get)),

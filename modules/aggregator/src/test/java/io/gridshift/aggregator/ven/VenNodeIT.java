@@ -8,6 +8,7 @@ import io.gridshift.aggregator.AggregatorOptions;
 import io.gridshift.aggregator.api.auth.ApiRole;
 import io.gridshift.aggregator.api.auth.ApiToken;
 import io.gridshift.aggregator.ledger.LedgerOptions;
+import io.gridshift.aggregator.ven.report.SettlementReport;
 import io.gridshift.domain.event.EventId;
 import io.gridshift.domain.time.ManualClock;
 import io.gridshift.openadr.codec.OadrCodec;
@@ -132,6 +133,40 @@ class VenNodeIT {
         HttpResponse<String> csv = settle("text/csv");
         assertThat(csv.headers().firstValue("content-type")).hasValue("text/csv");
         assertThat(settleUnknown().statusCode()).isEqualTo(404);
+
+        // AND the VEN reported the settlement to the VTN
+        assertTheVtnReceivedTheSettlement(vtn);
+    }
+
+    /**
+     * The VEN reported the settlement as the HISTORY_USAGE report the VTN requested: read and
+     * schema-validated by the VTN, one point per data point and 15-minute interval of the 1-hour
+     * event (zeros: nothing was committed or metered).
+     */
+    static void assertTheVtnReceivedTheSettlement(VtnVerticle vtn) {
+        await().atMost(WAIT)
+                .untilAsserted(
+                        () -> {
+                            var points =
+                                    vtn.reports().points("ven-node-it").stream()
+                                            .filter(
+                                                    p ->
+                                                            SettlementReport.SPECIFIER.equals(
+                                                                    p.reportSpecifierId()))
+                                            .toList();
+                            assertThat(points).hasSizeGreaterThanOrEqualTo(12);
+                            assertThat(points.subList(0, 12))
+                                    .extracting(p -> p.rId())
+                                    .containsOnly(
+                                            SettlementReport.R_BASELINE,
+                                            SettlementReport.R_ACTUAL,
+                                            SettlementReport.R_DELIVERED);
+                            assertThat(points.get(0).start())
+                                    .isEqualTo(Instant.parse("2026-07-02T14:00:00Z"));
+                            assertThat(points.get(11).start())
+                                    .isEqualTo(Instant.parse("2026-07-02T14:45:00Z"));
+                            assertThat(points.get(0).value()).isZero();
+                        });
     }
 
     HttpResponse<String> createEvent(String vtnUrl) throws Exception {

@@ -166,7 +166,8 @@ class VenTlsIT {
 
         // WHEN it polls, its reports are registered and the VTN requests usage and status
         assertThat(poll().outcome()).isIn(PollResult.Outcome.IDLE, PollResult.Outcome.REPORTS);
-        await().atMost(WAIT).until(() -> ven.reports().pending().size() == 2);
+        // telemetry usage and status, and the standing settlement request
+        await().atMost(WAIT).until(() -> ven.reports().pending().size() == 3);
 
         // AND the fleet is sampled through a minute and past its end
         clock.advance(Duration.ofSeconds(30));

@@ -102,10 +102,11 @@ public final class HighXofYBaseline implements Baseline {
                 r.intervals(
                         r.start().minus(adjustment.offset()).minus(adjustment.length()),
                         r.start().minus(adjustment.offset()));
-        List<LocalDate> selected = new ArrayList<>();
+        List<Day> selected = new ArrayList<>();
         for (LocalDate d : candidates(r)) {
-            if (complete(r, d, event, load) && complete(r, d, adjust, load)) {
-                selected.add(d);
+            Day day = Day.of(r, d);
+            if (day.complete(event, load) && day.complete(adjust, load)) {
+                selected.add(day);
                 if (selected.size() == y) {
                     break;
                 }
@@ -123,41 +124,46 @@ public final class HighXofYBaseline implements Baseline {
                             + " days before "
                             + r.eventDay());
         }
-        List<LocalDate> kept = new ArrayList<>(selected);
-        kept.sort(Comparator.comparingDouble((LocalDate d) -> -mean(r, d, event, load)));
+        List<Day> kept = new ArrayList<>(selected);
+        kept.sort(Comparator.comparingDouble((Day d) -> -d.mean(event, load)));
         kept = kept.subList(0, x);
         List<Double> kw = new ArrayList<>();
         for (Instant t : event) {
             double sum = 0;
-            for (LocalDate d : kept) {
-                sum += load.kw(onDay(r, d, t));
+            for (Day d : kept) {
+                sum += load.kw(d.at(t));
             }
             kw.add(sum / x);
         }
         double applied = adjust(r, kept, adjust, load, kw);
         kw.replaceAll(v -> Math.max(0, v));
-        kept.sort(Comparator.reverseOrder());
-        return new BaselineCurve(kw, kept, applied);
+        List<LocalDate> days = new ArrayList<>();
+        for (Day d : kept) {
+            days.add(d.date());
+        }
+        days.sort(Comparator.reverseOrder());
+        return new BaselineCurve(kw, days, applied);
     }
 
     private double adjust(
             BaselineRequest r,
-            List<LocalDate> kept,
+            List<Day> kept,
             List<Instant> window,
             LoadSeries load,
             List<Double> kw) {
         if (adjustment.kind() == Adjustment.Kind.NONE) {
             return 0;
         }
-        if (!complete(r, r.eventDay(), window, load)) {
+        Day eventDay = Day.of(r, r.eventDay());
+        if (!eventDay.complete(window, load)) {
             throw new BaselineUnavailableException(
                     name
                             + ": the event day has no data in every interval of the adjustment window");
         }
-        double actual = mean(r, r.eventDay(), window, load);
+        double actual = eventDay.mean(window, load);
         double base = 0;
-        for (LocalDate d : kept) {
-            base += mean(r, d, window, load);
+        for (Day d : kept) {
+            base += d.mean(window, load);
         }
         base /= kept.size();
         if (adjustment.kind() == Adjustment.Kind.ADDITIVE) {
@@ -172,22 +178,39 @@ public final class HighXofYBaseline implements Baseline {
         return f;
     }
 
-    private static boolean complete(
-            BaselineRequest r, LocalDate d, List<Instant> intervals, LoadSeries load) {
-        for (Instant t : intervals) {
-            if (!load.has(onDay(r, d, t))) {
-                return false;
-            }
+    /**
+     * A day and how far its local clock times lie from the event day's: {@link #onDay} once per day
+     * instead of once per interval (a settlement of 1,000 sites looks up about a million).
+     *
+     * @param date the local day
+     * @param shift from the event day's midnight to this day's midnight
+     */
+    private record Day(LocalDate date, Duration shift) {
+        static Day of(BaselineRequest r, LocalDate d) {
+            Instant eventMidnight = r.eventDay().atStartOfDay(r.zone()).toInstant();
+            return new Day(d, Duration.between(eventMidnight, onDay(r, d, eventMidnight)));
         }
-        return true;
-    }
 
-    private static double mean(
-            BaselineRequest r, LocalDate d, List<Instant> intervals, LoadSeries load) {
-        double sum = 0;
-        for (Instant t : intervals) {
-            sum += load.kw(onDay(r, d, t));
+        /** The instant on this day at the same local clock time as {@code t} on the event day. */
+        Instant at(Instant t) {
+            return t.plus(shift);
         }
-        return sum / intervals.size();
+
+        boolean complete(List<Instant> intervals, LoadSeries load) {
+            for (Instant t : intervals) {
+                if (!load.has(at(t))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        double mean(List<Instant> intervals, LoadSeries load) {
+            double sum = 0;
+            for (Instant t : intervals) {
+                sum += load.kw(at(t));
+            }
+            return sum / intervals.size();
+        }
     }
 }

@@ -12,6 +12,7 @@ package io.gridshift.storage.meter;
  * @param writeFailures batches that failed and were kept to be tried again
  * @param queued readings waiting in the queue now
  * @param openMinutes site-minutes being aggregated now
+ * @param quartersRolledUp quarter hours rolled up into {@code meter_quarter_hours} once closed
  */
 public record MeterStats(
         long accepted,
@@ -21,4 +22,5 @@ public record MeterStats(
         long batches,
         long writeFailures,
         int queued,
-        int openMinutes) {}
+        int openMinutes,
+        long quartersRolledUp) {}

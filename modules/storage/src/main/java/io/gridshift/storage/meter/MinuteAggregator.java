@@ -82,6 +82,11 @@ final class MinuteAggregator {
         }
     }
 
+    /** Every minute before this one (minutes since the epoch) is closed. */
+    long closedBefore() {
+        return closedBefore;
+    }
+
     long late() {
         return late;
     }

@@ -1,52 +1,41 @@
 package io.gridshift.storage.meter;
 
-import io.gridshift.domain.meter.MeterReading;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.SortedSet;
 
 /**
  * The {@code meter_quarter_hours} rollup: per site and quarter hour (15 minutes since the epoch),
- * the sum of the stored minutes' facility kW and how many minutes were stored. Kept by {@link
- * MeterRepository} in the transaction that adds the minutes, so it always equals the minute rows.
- * H2 merges sums computed here (or recomputes from the minute rows when some minutes were already
- * stored); PostgreSQL sums the rows its INSERT returned, in the same statement ({@link
- * #ADD_RETURNED}).
+ * the sum of the stored minutes' facility kW and how many minutes were stored. Writing minutes
+ * marks their quarters in {@code meter_dirty_quarters} (same transaction); a marked quarter is
+ * rolled up from its minute rows once, later ({@link #rollUpDirty}). So the rollup equals the
+ * minute rows for every quarter that is not marked, and ingest pays one small upsert per quarter
+ * and batch instead of one per minute row (V3 migration).
  */
 final class QuarterHours {
     /** Minutes per rollup row. */
     static final int MINUTES = 15;
 
     /**
-     * Appended to {@code WITH stored AS (INSERT INTO meter_intervals ... ON CONFLICT DO NOTHING} on
-     * PostgreSQL: adds exactly the rows the INSERT stored.
+     * PostgreSQL: the marker is updated when it exists, so the writer holds its row lock until it
+     * commits and a concurrent roll-up's DELETE of the marker waits for it (see the V3 migration).
      */
-    static final String ADD_RETURNED =
-            " RETURNING minute_utc, site_id, facility_kw)"
-                    + " INSERT INTO meter_quarter_hours (quarter_utc, site_id, facility_kw_sum,"
-                    + " minutes) SELECT minute_utc / 15, site_id, SUM(facility_kw), COUNT(*)"
-                    + " FROM stored GROUP BY minute_utc / 15, site_id"
-                    + " ON CONFLICT (quarter_utc, site_id) DO UPDATE SET facility_kw_sum ="
-                    + " meter_quarter_hours.facility_kw_sum + EXCLUDED.facility_kw_sum,"
-                    + " minutes = meter_quarter_hours.minutes + EXCLUDED.minutes";
+    private static final String MARK_POSTGRES =
+            "INSERT INTO meter_dirty_quarters (quarter_utc, writes) VALUES (?, 1)"
+                    + " ON CONFLICT (quarter_utc) DO UPDATE SET writes ="
+                    + " meter_dirty_quarters.writes + 1";
 
-    private static final String MERGE_HEAD = "MERGE INTO meter_quarter_hours q USING (VALUES ";
-    private static final String MERGE_TAIL =
-            ") AS v (quarter_utc, site_id, facility_kw_sum, minutes)"
-                    + " ON q.quarter_utc = v.quarter_utc AND q.site_id = v.site_id"
-                    + " WHEN MATCHED THEN UPDATE SET facility_kw_sum = q.facility_kw_sum"
-                    + " + v.facility_kw_sum, minutes = q.minutes + v.minutes"
-                    + " WHEN NOT MATCHED THEN INSERT (quarter_utc, site_id, facility_kw_sum,"
-                    + " minutes) VALUES (v.quarter_utc, v.site_id, v.facility_kw_sum, v.minutes)";
+    private static final String DUPLICATE_KEY = "23505";
 
-    private static final String RECOMPUTE =
+    private static final String ROLL_UP =
             "INSERT INTO meter_quarter_hours (quarter_utc, site_id, facility_kw_sum, minutes)"
-                    + " SELECT CAST(? AS BIGINT), site_id, SUM(facility_kw), COUNT(*)"
-                    + " FROM meter_intervals WHERE site_id = ? AND minute_utc >= ?"
-                    + " AND minute_utc < ? GROUP BY site_id";
+                    + " SELECT minute_utc / 15, site_id, SUM(facility_kw), COUNT(*)"
+                    + " FROM meter_intervals WHERE minute_utc >= ? AND minute_utc < ?"
+                    + " GROUP BY minute_utc / 15, site_id";
 
     private QuarterHours() {}
 
@@ -55,79 +44,117 @@ final class QuarterHours {
     }
 
     /**
-     * Adds minutes that were all newly stored: their sums per (quarter, site) are merged in one
-     * statement (a MERGE source may not name a row twice, so they are summed here first).
+     * Marks {@code quarters} as written in the caller's transaction. Called last in it, so that the
+     * marker's lock is held for as short a time as possible.
      */
-    static void add(Connection c, List<MeterReading> stored, long[] minutes) throws SQLException {
-        Map<Key, double[]> sums = new LinkedHashMap<>();
-        for (int i = 0; i < stored.size(); i++) {
-            MeterReading r = stored.get(i);
-            double[] s =
-                    sums.computeIfAbsent(
-                            new Key(quarterOf(minutes[i]), r.site().value()), k -> new double[2]);
-            s[0] += r.facilityKw();
-            s[1]++;
+    static void mark(Connection c, SortedSet<Long> quarters, boolean postgres) throws SQLException {
+        if (!postgres) {
+            markH2(c, quarters);
+            return;
         }
-        StringBuilder sql = new StringBuilder(MERGE_HEAD);
-        for (int i = 0; i < sums.size(); i++) {
-            sql.append(i == 0 ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
-        }
-        sql.append(MERGE_TAIL);
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            int p = 1;
-            for (Map.Entry<Key, double[]> e : sums.entrySet()) {
-                ps.setLong(p++, e.getKey().quarter());
-                ps.setString(p++, e.getKey().site());
-                ps.setDouble(p++, e.getValue()[0]);
-                ps.setInt(p++, (int) e.getValue()[1]);
+        try (PreparedStatement ps = c.prepareStatement(MARK_POSTGRES)) {
+            // ascending order: two writers never wait on each other's markers in a cycle
+            for (long q : quarters) {
+                ps.setLong(1, q);
+                ps.addBatch();
             }
-            ps.executeUpdate();
+            ps.executeBatch();
         }
     }
 
     /**
-     * Recomputes the quarters {@code readings} touch from the minute rows: used when some of them
-     * were already stored (a restart split a minute), so that nothing is counted twice.
+     * H2 has no ON CONFLICT DO UPDATE, and its MERGE fails with a duplicate key when another
+     * transaction inserts the same marker at the same time: update, else insert, and update after
+     * all when the insert lost that race (a failed statement leaves an H2 transaction usable).
      */
-    static void recompute(Connection c, List<MeterReading> readings, long[] minutes)
-            throws SQLException {
-        Map<Key, Boolean> touched = new LinkedHashMap<>();
-        for (int i = 0; i < readings.size(); i++) {
-            touched.put(new Key(quarterOf(minutes[i]), readings.get(i).site().value()), true);
-        }
-        try (PreparedStatement del =
+    private static void markH2(Connection c, SortedSet<Long> quarters) throws SQLException {
+        try (PreparedStatement update =
                         c.prepareStatement(
-                                "DELETE FROM meter_quarter_hours WHERE quarter_utc = ?"
-                                        + " AND site_id = ?");
-                PreparedStatement ins = c.prepareStatement(RECOMPUTE)) {
-            for (Key k : touched.keySet()) {
-                del.setLong(1, k.quarter());
-                del.setString(2, k.site());
-                del.addBatch();
-                ins.setLong(1, k.quarter());
-                ins.setString(2, k.site());
-                ins.setLong(3, k.quarter() * MINUTES);
-                ins.setLong(4, (k.quarter() + 1) * MINUTES);
-                ins.addBatch();
+                                "UPDATE meter_dirty_quarters SET writes = writes + 1"
+                                        + " WHERE quarter_utc = ?");
+                PreparedStatement insert =
+                        c.prepareStatement(
+                                "INSERT INTO meter_dirty_quarters (quarter_utc, writes)"
+                                        + " VALUES (?, 1)")) {
+            for (long q : quarters) {
+                update.setLong(1, q);
+                if (update.executeUpdate() > 0) {
+                    continue;
+                }
+                insert.setLong(1, q);
+                try {
+                    insert.executeUpdate();
+                } catch (SQLException e) {
+                    if (!DUPLICATE_KEY.equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    update.executeUpdate();
+                }
             }
-            del.executeBatch();
-            ins.executeBatch();
         }
     }
 
-    /** Rebuilds every quarter in {@code [fromQuarter, toQuarter)} from the minute rows. */
+    /**
+     * Rolls up every marked quarter in {@code [fromQuarter, toQuarter)} from its minute rows and
+     * removes its marker, in the caller's transaction. The marker is deleted first: that waits for
+     * a writer still holding it, so the recomputation that follows sees that writer's minutes; a
+     * writer that marks the quarter afterwards leaves it marked again. Returns the quarters rolled
+     * up.
+     */
+    static int rollUpDirty(Connection c, long fromQuarter, long toQuarter) throws SQLException {
+        List<Long> dirty = new ArrayList<>();
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "SELECT quarter_utc FROM meter_dirty_quarters WHERE quarter_utc >= ?"
+                                + " AND quarter_utc < ? ORDER BY quarter_utc")) {
+            ps.setLong(1, fromQuarter);
+            ps.setLong(2, toQuarter);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    dirty.add(rs.getLong(1));
+                }
+            }
+        }
+        if (dirty.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement unmark =
+                        c.prepareStatement(
+                                "DELETE FROM meter_dirty_quarters WHERE quarter_utc = ?");
+                PreparedStatement del =
+                        c.prepareStatement(
+                                "DELETE FROM meter_quarter_hours WHERE quarter_utc = ?");
+                PreparedStatement ins = c.prepareStatement(ROLL_UP)) {
+            for (long q : dirty) {
+                unmark.setLong(1, q);
+                unmark.executeUpdate();
+                del.setLong(1, q);
+                del.executeUpdate();
+                ins.setLong(1, q * MINUTES);
+                ins.setLong(2, (q + 1) * MINUTES);
+                ins.executeUpdate();
+            }
+        }
+        return dirty.size();
+    }
+
+    /**
+     * Rebuilds every quarter in {@code [fromQuarter, toQuarter)} from the minute rows, marked or
+     * not: for minute rows written around the repository.
+     */
     static int rebuild(Connection c, long fromQuarter, long toQuarter) throws SQLException {
-        try (PreparedStatement del =
+        try (PreparedStatement unmark =
+                        c.prepareStatement(
+                                "DELETE FROM meter_dirty_quarters WHERE quarter_utc >= ?"
+                                        + " AND quarter_utc < ?");
+                PreparedStatement del =
                         c.prepareStatement(
                                 "DELETE FROM meter_quarter_hours WHERE quarter_utc >= ?"
                                         + " AND quarter_utc < ?");
-                PreparedStatement ins =
-                        c.prepareStatement(
-                                "INSERT INTO meter_quarter_hours (quarter_utc, site_id,"
-                                        + " facility_kw_sum, minutes) SELECT minute_utc / 15,"
-                                        + " site_id, SUM(facility_kw), COUNT(*) FROM"
-                                        + " meter_intervals WHERE minute_utc >= ? AND minute_utc"
-                                        + " < ? GROUP BY minute_utc / 15, site_id")) {
+                PreparedStatement ins = c.prepareStatement(ROLL_UP)) {
+            unmark.setLong(1, fromQuarter);
+            unmark.setLong(2, toQuarter);
+            unmark.executeUpdate();
             del.setLong(1, fromQuarter);
             del.setLong(2, toQuarter);
             del.executeUpdate();
@@ -136,6 +163,4 @@ final class QuarterHours {
             return ins.executeUpdate();
         }
     }
-
-    private record Key(long quarter, String site) {}
 }

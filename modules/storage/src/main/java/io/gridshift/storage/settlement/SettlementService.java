@@ -157,19 +157,24 @@ public final class SettlementService {
     public static Map<SiteId, LoadSeries> loads(
             MeterRepository meters, List<Window> windows, Duration interval) {
         int minutes = (int) interval.toMinutes();
+        // about how many intervals a site has over the windows: the series rarely grow
+        long expected = 0;
+        for (Window w : windows) {
+            expected += Duration.between(w.from(), w.to()).toMinutes() / minutes + 1;
+        }
+        int perSite = (int) Math.min(1 << 16, expected);
+        Map<String, LoadSeries> bySite = new HashMap<>();
+        meters.forEachMean(
+                windows,
+                minutes,
+                (site, startSecond, kw, present) -> {
+                    if (present * 2 >= minutes) {
+                        bySite.computeIfAbsent(site, s -> new LoadSeries(perSite))
+                                .put(startSecond, kw);
+                    }
+                });
         Map<SiteId, LoadSeries> out = new HashMap<>();
-        meters.intervalMeans(windows, minutes)
-                .forEach(
-                        (site, means) -> {
-                            Map<Instant, Double> series = new HashMap<>();
-                            means.forEach(
-                                    (start, load) -> {
-                                        if (load.minutes() * 2 >= minutes) {
-                                            series.put(start, load.kw());
-                                        }
-                                    });
-                            out.put(site, new LoadSeries(series));
-                        });
+        bySite.forEach((site, series) -> out.put(SiteId.of(site), series));
         return out;
     }
 

@@ -271,4 +271,146 @@ abstract class MeterContract {
                                                         before.get(site).get(start).kw(),
                                                         within(1e-9))));
     }
+
+    @Test
+    void aQuarterWrittenToAfterItsRollupIsRolledUpAgainBeforeItIsRead() {
+        // GIVEN A at 100 kW in 10:00..10:09, rolled up (10:00-10:15 closed by the writer's call)
+        List<MeterReading> first = new java.util.ArrayList<>();
+        for (int m = 0; m < 10; m++) {
+            first.add(
+                    new MeterReading(A, T0.plusSeconds(60L * m), Duration.ofMinutes(1), 100, 1, 1));
+        }
+        repository.insert(first);
+        assertThat(dirtyQuarters()).isEqualTo(1);
+        assertThat(repository.rollUp(T0.plusSeconds(900))).isEqualTo(1);
+        assertThat(dirtyQuarters()).isZero();
+        assertThat(repository.rollUp(T0.plusSeconds(900))).isZero();
+        // WHEN 10:10..10:14 arrive at 400 kW afterwards (a retried batch, another node)
+        List<MeterReading> later = new java.util.ArrayList<>();
+        for (int m = 10; m < 15; m++) {
+            later.add(
+                    new MeterReading(A, T0.plusSeconds(60L * m), Duration.ofMinutes(1), 400, 1, 1));
+        }
+        repository.insert(later);
+        // THEN the quarter is marked again, and read as (10 x 100 + 5 x 400) / 15 = 200 kW
+        assertThat(dirtyQuarters()).isEqualTo(1);
+        assertThat(repository.intervalMeans(T0, T0.plusSeconds(900), 15).get(A))
+                .containsExactly(Map.entry(T0, new IntervalLoad(200, 15)));
+        assertThat(dirtyQuarters()).isZero();
+    }
+
+    @Test
+    void theWriterRollsUpEachQuarterOnceItHasWrittenItsLastMinute() {
+        try (MeterWriter writer = new MeterWriter(repository, FAST, clock)) {
+            // GIVEN A at 100 + m kW each minute m of 10:00..10:15
+            for (int m = 0; m <= 15; m++) {
+                writer.offer(reading(A, m, T0.plusSeconds(60L * m), 100 + m, 1));
+            }
+            // WHEN the clock passes 10:15 plus the grace: 10:00..10:14 are closed
+            clock.set(T0.plusSeconds(900 + 11));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> writer.stats().quartersRolledUp() == 1);
+            // THEN the quarter 10:00-10:15 is rolled up (mean of 100..114 = 107) and not marked
+            assertThat(dirtyQuarters()).isZero();
+            assertThat(writer.stats().rowsWritten()).isEqualTo(15);
+            assertThat(quarterRow(T0)).containsExactly(15 * 107.0, 15.0);
+        }
+        // AND close writes 10:15 and rolls its quarter up too
+        assertThat(dirtyQuarters()).isZero();
+        assertThat(quarterRow(T0.plusSeconds(900))).containsExactly(115.0, 1.0);
+    }
+
+    @Test
+    void concurrentWritersAndRollUpsLeaveTheRollupEqualToTheMinuteRows() throws Exception {
+        // GIVEN 4 writers each inserting their own 50 sites' 15 minutes of 10:00-10:15 in batches
+        // of 25 rows while another thread rolls the quarter up again and again
+        java.util.concurrent.atomic.AtomicBoolean done =
+                new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.ExecutorService pool =
+                java.util.concurrent.Executors.newFixedThreadPool(5);
+        try {
+            java.util.concurrent.Future<?> rollups =
+                    pool.submit(
+                            () -> {
+                                while (!done.get()) {
+                                    repository.rollUp(T0.plusSeconds(900));
+                                }
+                            });
+            List<java.util.concurrent.Future<?>> writers = new java.util.ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                int writer = w;
+                writers.add(pool.submit(() -> writeSites(writer)));
+            }
+            for (java.util.concurrent.Future<?> f : writers) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            done.set(true);
+            rollups.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        // THEN whatever was rolled up meanwhile, a read gives every site's exact mean
+        Map<SiteId, Map<Instant, IntervalLoad>> means =
+                repository.intervalMeans(T0, T0.plusSeconds(900), 15);
+        assertThat(means).hasSize(200);
+        means.forEach(
+                (site, series) -> {
+                    int s = Integer.parseInt(site.value().substring(2));
+                    // minutes 0..14 at s + m kW: mean s + 7
+                    assertThat(series).containsExactly(Map.entry(T0, new IntervalLoad(s + 7, 15)));
+                });
+    }
+
+    private void writeSites(int writer) {
+        List<MeterReading> rows = new java.util.ArrayList<>();
+        for (int s = writer * 50; s < writer * 50 + 50; s++) {
+            for (int m = 0; m < 15; m++) {
+                rows.add(
+                        new MeterReading(
+                                SiteId.of("s-" + s),
+                                T0.plusSeconds(60L * m),
+                                Duration.ofMinutes(1),
+                                s + m,
+                                1,
+                                1));
+            }
+        }
+        java.util.Collections.shuffle(rows, new java.util.Random(writer));
+        for (int i = 0; i < rows.size(); i += 25) {
+            repository.insert(rows.subList(i, Math.min(rows.size(), i + 25)));
+        }
+    }
+
+    private int dirtyQuarters() {
+        return count("SELECT COUNT(*) FROM meter_dirty_quarters");
+    }
+
+    private int count(String sql) {
+        try (java.sql.Connection c = db.dataSource().getConnection();
+                java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A's rollup row of the quarter starting at {@code start}: sum and minutes. */
+    private double[] quarterRow(Instant start) {
+        try (java.sql.Connection c = db.dataSource().getConnection();
+                java.sql.PreparedStatement ps =
+                        c.prepareStatement(
+                                "SELECT facility_kw_sum, minutes FROM meter_quarter_hours"
+                                        + " WHERE quarter_utc = ? AND site_id = ?")) {
+            ps.setLong(1, start.getEpochSecond() / 900);
+            ps.setString(2, A.value());
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).as("rollup row of " + start).isTrue();
+                return new double[] {rs.getDouble(1), rs.getInt(2)};
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -146,4 +146,48 @@ abstract class SettlementContract {
                 .contains(
                         "{\"start\":\"2026-07-15T14:45:00Z\",\"baselineKw\":1000.0,\"actualKw\":850.0,\"deliveredKwh\":37.5}");
     }
+
+    @Test
+    void aNewNodeOnTheSameDatabaseSettlesTheEventToTheSameBytes() {
+        // GIVEN the event settled by this node, by both baselines that have the data here
+        ProgramRules pjm =
+                new ProgramRules(
+                        Samples.PROGRAM,
+                        Baselines.PJM,
+                        Duration.ofMinutes(15),
+                        ZoneOffset.UTC,
+                        10,
+                        0.5,
+                        0.9,
+                        20,
+                        1.2);
+        EventSettlement first = service.settle(EV, RULES);
+        EventSettlement firstPjm = service.settle(EV, pjm);
+        // WHEN a new node (its own pool, ledger and service; nothing shared but the database and
+        // the time of settlement) settles it again from the ledger alone
+        try (Database other = Database.open(target().options())) {
+            ManualClock otherClock = new ManualClock(clock.instant());
+            Ledger otherLedger = new Ledger(other.dataSource(), otherClock);
+            SettlementService again =
+                    new SettlementService(
+                            other.dataSource(),
+                            otherLedger.reader(),
+                            Baselines.standard(),
+                            otherClock);
+            EventSettlement second = again.settle(EV, RULES);
+            EventSettlement secondPjm = again.settle(EV, pjm);
+            // THEN the CSV and JSON are byte for byte the same
+            assertThat(SettlementExport.csv(second)).isEqualTo(SettlementExport.csv(first));
+            assertThat(SettlementExport.json(second)).isEqualTo(SettlementExport.json(first));
+            assertThat(SettlementExport.csv(secondPjm)).isEqualTo(SettlementExport.csv(firstPjm));
+            assertThat(SettlementExport.json(secondPjm)).isEqualTo(SettlementExport.json(firstPjm));
+            // AND they are real settlements, not empty ones: A and B settled, C has no data
+            assertThat(second.sites())
+                    .extracting(SiteSettlement::status)
+                    .containsExactly(
+                            SiteSettlement.SETTLED,
+                            SiteSettlement.SETTLED,
+                            SiteSettlement.INSUFFICIENT_DATA);
+        }
+    }
 }

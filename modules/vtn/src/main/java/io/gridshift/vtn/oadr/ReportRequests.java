@@ -13,13 +13,20 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Which reports the VTN asks a VEN for: every TELEMETRY_USAGE and TELEMETRY_STATUS report it
- * registered (as {@code METADATA_TELEMETRY_*}), in whatever order it listed them, all their data
- * points, at the configured granularity brought within the sampling range the VEN declared.
+ * Which reports the VTN asks a VEN for: every TELEMETRY_USAGE, TELEMETRY_STATUS and HISTORY_USAGE
+ * report it registered (as {@code METADATA_TELEMETRY_*}), in whatever order it listed them, all
+ * their data points, at the configured granularity brought within the sampling range the VEN
+ * declared.
  */
 public final class ReportRequests {
     private static final String METADATA = "METADATA_";
-    private static final List<String> WANTED = List.of("TELEMETRY_USAGE", "TELEMETRY_STATUS");
+
+    /**
+     * HISTORY_USAGE: a standing request, answered with a report of each settled event (the
+     * aggregator's VEN reports baseline, actual and delivered energy per interval that way).
+     */
+    private static final List<String> WANTED =
+            List.of("TELEMETRY_USAGE", "TELEMETRY_STATUS", "HISTORY_USAGE");
 
     private final Duration granularity;
     private final AtomicLong ids = new AtomicLong();

@@ -82,7 +82,9 @@ public final class FleetReportCatalog {
 
     /** Whether this VEN offers the report {@code specifierId}. */
     public static boolean offers(String specifierId) {
-        return USAGE_SPECIFIER.equals(specifierId) || STATUS_SPECIFIER.equals(specifierId);
+        return USAGE_SPECIFIER.equals(specifierId)
+                || STATUS_SPECIFIER.equals(specifierId)
+                || SettlementReport.SPECIFIER.equals(specifierId);
     }
 
     /** The report's name in data reports, e.g. {@code TELEMETRY_USAGE}. */
@@ -98,6 +100,7 @@ public final class FleetReportCatalog {
         register.setVenID(venId);
         register.getOadrReport().add(metadata(USAGE_SPECIFIER, now));
         register.getOadrReport().add(metadata(STATUS_SPECIFIER, now));
+        register.getOadrReport().add(SettlementReport.metadata(resourceId, grid, now));
         return register;
     }
 

@@ -72,13 +72,20 @@ public record ReportRequest(
                             + FleetReportCatalog.USAGE_SPECIFIER
                             + ", "
                             + FleetReportCatalog.STATUS_SPECIFIER
+                            + ", "
+                            + SettlementReport.SPECIFIER
                             + ")");
         }
+        boolean settlement = SettlementReport.SPECIFIER.equals(specifier);
         List<String> rIds = new ArrayList<>();
         for (SpecifierPayloadType payload : spec.getSpecifierPayload()) {
             String rId = payload.getRID();
             Optional<FleetReportCatalog.Point> point = FleetReportCatalog.point(rId);
-            if (point.isEmpty() || !point.get().specifierId().equals(specifier)) {
+            boolean known =
+                    settlement
+                            ? SettlementReport.R_IDS.contains(rId)
+                            : point.isPresent() && point.get().specifierId().equals(specifier);
+            if (!known) {
                 throw new ReportRefusal(
                         OadrResponseCode.INVALID_ID,
                         where + ".specifierPayload.rID '" + rId + "' is not in " + specifier);
@@ -93,7 +100,10 @@ public record ReportRequest(
         }
         Duration granularity = duration(spec.getGranularity(), where + ".granularity");
         Duration back = duration(spec.getReportBackDuration(), where + ".reportBackDuration");
-        checkPeriods(where, granularity, back);
+        if (!settlement) {
+            // a settlement is sent once per settled event, in the program's intervals
+            checkPeriods(where, granularity, back);
+        }
         Instant start = now;
         Instant end = null;
         WsCalendarIntervalType interval = spec.getReportInterval();

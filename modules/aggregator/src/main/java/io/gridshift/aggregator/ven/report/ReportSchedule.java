@@ -56,6 +56,12 @@ public final class ReportSchedule {
 
     private final Map<String, Running> running = new LinkedHashMap<>();
 
+    /**
+     * Standing requests for event settlements ({@link SettlementReport}): answered once per settled
+     * event, not from fleet samples, so kept apart from {@link #running}.
+     */
+    private final Map<String, ReportRequest> settlements = new LinkedHashMap<>();
+
     /** Takes the requests; a request with the id of a running one replaces it. */
     public synchronized Accepted accept(List<OadrReportRequestType> requests, Instant now) {
         OadrResponseCode code = OadrResponseCode.OK;
@@ -71,6 +77,11 @@ public final class ReportSchedule {
             }
             try {
                 ReportRequest request = ReportRequest.of(r, now);
+                if (SettlementReport.SPECIFIER.equals(request.specifierId())) {
+                    settlements.put(request.requestId(), request);
+                    accepted.add(request.requestId());
+                    continue;
+                }
                 running.put(request.requestId(), new Running(request));
                 accepted.add(request.requestId());
             } catch (ReportRefusal e) {
@@ -86,7 +97,14 @@ public final class ReportSchedule {
 
     /** The ids of the requests still carried out, oldest first. */
     public synchronized List<String> pending() {
-        return List.copyOf(running.keySet());
+        List<String> ids = new ArrayList<>(running.keySet());
+        ids.addAll(settlements.keySet());
+        return List.copyOf(ids);
+    }
+
+    /** The ids of the standing settlement requests, oldest first. */
+    public synchronized List<String> settlementRequests() {
+        return List.copyOf(settlements.keySet());
     }
 
     /** Whether any request is carried out (the VEN samples the fleet only then). */
@@ -104,6 +122,7 @@ public final class ReportSchedule {
             Collection<String> ids, boolean reportToFollow, Instant now) {
         List<OadrReportType> last = new ArrayList<>();
         for (String id : ids) {
+            settlements.remove(id);
             Running r = running.remove(id);
             if (r != null && reportToFollow) {
                 List<ReportWriter.Interval> intervals = intervals(r, now, true);
