@@ -127,13 +127,16 @@ abstract class MeterContract {
                             // each reading in a new minute, and the clock past the one before
                             clock.set(T0.plusSeconds(60 * n + 30));
                             writer.offer(reading(A, n, T0.plusSeconds(60 * n), 10, 5));
-                            return writer.stats().refused() > 0;
+                            // THEN offers are refused while the queue is full: checked in the
+                            // same poll, because on a busy machine the writer may drain a full
+                            // queue it had not reached yet (its 10 waiting batches not yet full)
+                            MeterStats now = writer.stats();
+                            return now.refused() > 0
+                                    && now.queued() == 3
+                                    && now.writeFailures() > 0;
                         });
-        // THEN the writer holds its 10 waiting batches, the queue is full, and failures counted
-        MeterStats stats = writer.stats();
-        assertThat(stats.queued()).isEqualTo(3);
-        assertThat(stats.writeFailures()).isPositive();
-        assertThat(stats.rowsWritten()).isZero();
+        // AND nothing was written
+        assertThat(writer.stats().rowsWritten()).isZero();
         writer.close();
     }
 
