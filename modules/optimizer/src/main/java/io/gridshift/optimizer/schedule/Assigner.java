@@ -15,6 +15,7 @@ import java.util.List;
  * kept option that fits.
  */
 final class Assigner {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Assigner.class);
     private final PlanProblem p;
     private final long deadlineNanos;
     private final LagrangeBound bound;
@@ -31,20 +32,26 @@ final class Assigner {
         OptionCosts plain = new OptionCosts(p, null, null);
         Candidates cands = new Candidates(p, p.request.options().candidatesPerJob());
         cands.collect(plain, plain);
-        Placement first = new Placement(p, plain);
+        phase("candidates");
+        Placement first = new Placement(p, plain, plain);
         double ub = first.greedy(cands, order());
+        phase("greedy");
         double lb = bound.relaxedBound(plain);
+        phase("relaxed bound");
         int iters = p.request.options().lagrangeIterations();
         Placement best = first;
         if (iters > 0 && n > 0 && !first.allPlacedAt(lb)) {
             lb = Math.max(lb, bound.iterate(iters, ub, deadlineNanos));
+            phase("lagrange");
             timedOut = System.nanoTime() > deadlineNanos;
             if (!timedOut) {
                 OptionCosts priced = new OptionCosts(p, bound.lambda, bound.mu);
                 Candidates steered = new Candidates(p, p.request.options().candidatesPerJob());
                 steered.collect(priced, plain);
-                Placement second = new Placement(p, plain);
+                phase("steered candidates");
+                Placement second = new Placement(p, plain, priced);
                 double ub2 = second.greedy(steered, order());
+                phase("steered greedy " + ub2 + " vs " + ub);
                 if (second.placedCount() > first.placedCount()
                         || (second.placedCount() == first.placedCount() && ub2 < ub)) {
                     best = second;
@@ -52,8 +59,18 @@ final class Assigner {
                 }
             }
         }
+        if (best.placedCount() < n && System.nanoTime() < deadlineNanos) {
+            Placement third = new Placement(p, plain, plain);
+            double ub3 = third.fromArrival(cands, order());
+            phase("from arrival " + ub3 + ", placed " + third.placedCount());
+            if (third.placedCount() > best.placedCount()) {
+                best = third;
+                ub = ub3;
+            }
+        }
         if (System.nanoTime() < deadlineNanos) {
             ub = best.improve();
+            phase("improve");
         } else {
             timedOut = true;
         }
@@ -72,18 +89,38 @@ final class Assigner {
                 method, ub, lb, best.placedCount() == n ? gap : Double.NaN, ms, timedOut, total);
     }
 
-    /** Biggest jobs (kW × slots) first: they are the hardest to fit late. */
+    private long last = System.nanoTime();
+
+    private void phase(String name) {
+        long now = System.nanoTime();
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{}: {} ms", name, (now - last) / 1_000_000);
+        }
+        last = now;
+    }
+
+    /**
+     * Least flexible jobs first (fewest (site, start) options: they cannot go elsewhere), then the
+     * biggest (kW × slots).
+     */
     private Integer[] order() {
-        Integer[] idx = new Integer[p.jobs.size()];
-        for (int j = 0; j < idx.length; j++) {
+        int n = p.jobs.size();
+        Integer[] idx = new Integer[n];
+        long[] flex = new long[n];
+        for (int j = 0; j < n; j++) {
             idx[j] = j;
+            for (int o = 0; o < p.jobSites.get(j).length; o++) {
+                flex[j] += p.latestStart(j, o) - p.jobEarliest.get(j)[o] + 1;
+            }
         }
         Arrays.sort(
                 idx,
                 (a, b) ->
-                        Double.compare(
-                                p.jobs.get(b).kw() * p.jobSlots[b],
-                                p.jobs.get(a).kw() * p.jobSlots[a]));
+                        flex[a] != flex[b]
+                                ? Long.compare(flex[a], flex[b])
+                                : Double.compare(
+                                        p.jobs.get(b).kw() * p.jobSlots[b],
+                                        p.jobs.get(a).kw() * p.jobSlots[a]));
         return idx;
     }
 

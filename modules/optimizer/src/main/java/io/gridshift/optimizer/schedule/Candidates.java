@@ -27,7 +27,6 @@ final class Candidates {
     }
 
     void collect(OptionCosts steer, OptionCosts plain) {
-        double[] thr = new double[1];
         for (int j = 0; j < p.jobs.size(); j++) {
             Kept kept = new Kept(k + 1);
             int[] sites = p.jobSites.get(j);
@@ -39,7 +38,7 @@ final class Candidates {
                 int latest = p.latestStart(j, o);
                 double tc = p.transferCost(j, s) / Math.max(1e-9, p.jobs.get(j).kw());
                 if (inter) {
-                    kept.offer(steer.cheapestSlots(s, from, latest + d, d, thr) + tc, s, -1, k);
+                    kept.offer(steer.cheapestSlots(s, from, latest + d, d) + tc, s, -1, k);
                     continue;
                 }
                 double[] pre = steer.prefix[s];
@@ -66,7 +65,6 @@ final class Candidates {
         double best = Double.MAX_VALUE;
         int bs = -1;
         int bst = -1;
-        double[] thr = new double[1];
         for (int o = 0; o < sites.length; o++) {
             int s = sites[o];
             int from = p.jobEarliest.get(j)[o];
@@ -75,7 +73,7 @@ final class Candidates {
             int st = -1;
             double c;
             if (p.jobs.get(j).interruptible()) {
-                c = plain.cheapestSlots(s, from, latest + d, d, thr);
+                c = plain.cheapestSlots(s, from, latest + d, d);
             } else {
                 st = plain.bestStart(s, from, latest, d);
                 c = plain.run(s, st, d);

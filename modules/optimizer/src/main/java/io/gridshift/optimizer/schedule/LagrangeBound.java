@@ -1,5 +1,8 @@
 package io.gridshift.optimizer.schedule;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * Lower bound on the plan's objective: the capacity rows (site room, zone headroom, per slot) are
  * moved into the objective with prices {@code lambda >= 0}, {@code mu >= 0}; then every job picks
@@ -9,6 +12,8 @@ package io.gridshift.optimizer.schedule;
  * stalls). With all prices 0 it is the bound with capacities relaxed.
  */
 final class LagrangeBound {
+    private static final org.slf4j.Logger LOG =
+            org.slf4j.LoggerFactory.getLogger(LagrangeBound.class);
     final double[][] lambda;
     final double[][] mu;
     private final PlanProblem p;
@@ -38,12 +43,15 @@ final class LagrangeBound {
         for (int it = 0; it < iterations && System.nanoTime() < deadlineNanos; it++) {
             OptionCosts oc = new OptionCosts(p, lambda, mu);
             double l = evaluate(oc);
-            if (l > best + 1e-9 * Math.abs(best)) {
+            if (LOG.isTraceEnabled()) {
+                LOG.trace("iteration {}: L = {}, theta {}", it, l, theta);
+            }
+            if (it == 0 || l > best + 1e-9 * Math.abs(best)) {
                 best = l;
                 stall = 0;
                 copy(lambda, bestL);
                 copy(mu, bestM);
-            } else if (++stall >= 3) {
+            } else if (++stall >= 5) {
                 theta /= 2;
                 stall = 0;
             }
@@ -100,9 +108,11 @@ final class LagrangeBound {
             java.util.Arrays.fill(row, 0);
         }
         double sum = 0;
-        double[] thr = new double[1];
-        for (int j = 0; j < p.jobs.size(); j++) {
-            sum += cheapest(j, oc, thr);
+        for (Map.Entry<Integer, List<Integer>> e : p.jobsByLength().entrySet()) {
+            WindowMin wm = new WindowMin(oc, p.sites, p.slots, e.getKey());
+            for (int j : e.getValue()) {
+                sum += cheapest(j, oc, wm);
+            }
         }
         for (int s = 0; s < p.sites; s++) {
             for (int t = 0; t < p.slots; t++) {
@@ -120,14 +130,13 @@ final class LagrangeBound {
         return sum;
     }
 
-    private double cheapest(int j, OptionCosts oc, double[] thr) {
+    private double cheapest(int j, OptionCosts oc, WindowMin wm) {
         ScheduleJob job = p.jobs.get(j);
         int[] sites = p.jobSites.get(j);
         int d = p.jobSlots[j];
         double best = Double.MAX_VALUE;
-        int bs = -1;
+        int bo = -1;
         int bst = -1;
-        double bthr = 0;
         for (int o = 0; o < sites.length; o++) {
             int s = sites[o];
             int from = p.jobEarliest.get(j)[o];
@@ -135,24 +144,21 @@ final class LagrangeBound {
             double c;
             int st = -1;
             if (job.interruptible()) {
-                c = oc.cheapestSlots(s, from, latest + d, d, thr);
+                c = oc.cheapestSlots(s, from, latest + d, d);
             } else {
-                st = oc.bestStart(s, from, latest, d);
-                c = oc.run(s, st, d);
+                st = wm.argmin(s, from, latest);
+                c = wm.cost(s, st);
             }
             c = c * job.kw() + p.transferCost(j, s);
             if (c < best) {
                 best = c;
-                bs = s;
+                bo = o;
                 bst = st;
-                bthr = thr[0];
             }
         }
-        int o = p.optionOf(j, bs);
+        int bs = sites[bo];
         int[] use =
-                bst >= 0
-                        ? null
-                        : oc.takeSlots(bs, p.jobEarliest.get(j)[o], p.lastEnd(j, o), d, bthr);
+                bst >= 0 ? null : oc.takeSlots(bs, p.jobEarliest.get(j)[bo], p.lastEnd(j, bo), d);
         int z = p.siteZone[bs];
         for (int i = 0; i < d; i++) {
             int t = use == null ? bst + i : use[i];

@@ -3,18 +3,20 @@ package io.gridshift.optimizer.schedule;
 import java.util.Arrays;
 
 /**
- * Per-site slot costs (the forecast's, or with capacity prices added) and their prefix sums, and
- * the cheapest way to run a job at a site under them.
+ * Per-site slot costs (the forecast's, or with capacity prices added), their prefix sums, each
+ * site's slots in cost order, and the cheapest way to run a job at a site under them.
  */
 final class OptionCosts {
     final double[][] cost;
     final double[][] prefix;
-    private final double[] scratch;
+
+    /** Each site's slots, cheapest first. */
+    final int[][] order;
 
     OptionCosts(PlanProblem p, double[][] siteLambda, double[][] zoneMu) {
         cost = new double[p.sites][p.slots];
         prefix = new double[p.sites][p.slots + 1];
-        scratch = new double[p.slots];
+        order = new int[p.sites][];
         for (int s = 0; s < p.sites; s++) {
             int z = p.siteZone[s];
             for (int t = 0; t < p.slots; t++) {
@@ -25,7 +27,21 @@ final class OptionCosts {
                 cost[s][t] = c;
                 prefix[s][t + 1] = prefix[s][t] + c;
             }
+            order[s] = sortedSlots(cost[s]);
         }
+    }
+
+    private static int[] sortedSlots(double[] c) {
+        Integer[] idx = new Integer[c.length];
+        for (int t = 0; t < c.length; t++) {
+            idx[t] = t;
+        }
+        Arrays.sort(idx, (a, b) -> Double.compare(c[a], c[b]));
+        int[] out = new int[c.length];
+        for (int t = 0; t < c.length; t++) {
+            out[t] = idx[t];
+        }
+        return out;
     }
 
     /** Cost per kW of a contiguous run at site s from slot {@code start} for {@code d} slots. */
@@ -33,7 +49,7 @@ final class OptionCosts {
         return prefix[s][start + d] - prefix[s][start];
     }
 
-    /** Cheapest start in [from, latest] at site s for d slots; returns the start. */
+    /** Cheapest start in [from, latest] at site s for d slots (linear scan). */
     int bestStart(int s, int from, int latest, int d) {
         int best = from;
         double bestCost = Double.MAX_VALUE;
@@ -48,37 +64,34 @@ final class OptionCosts {
         return best;
     }
 
-    /**
-     * Per-kW cost of the d cheapest slots of [from, to) at site s; {@code threshold[0]} gets the
-     * d-th smallest slot cost (slots below it, then ties, are the ones taken).
-     */
-    double cheapestSlots(int s, int from, int to, int d, double[] threshold) {
-        int n = to - from;
-        System.arraycopy(cost[s], from, scratch, 0, n);
-        Arrays.sort(scratch, 0, n);
+    /** Per-kW cost of the d cheapest slots of [from, to) at site s. */
+    double cheapestSlots(int s, int from, int to, int d) {
         double sum = 0;
-        for (int i = 0; i < d; i++) {
-            sum += scratch[i];
+        int k = 0;
+        int[] ord = order[s];
+        double[] c = cost[s];
+        for (int i = 0; i < ord.length && k < d; i++) {
+            int t = ord[i];
+            if (t >= from && t < to) {
+                sum += c[t];
+                k++;
+            }
         }
-        threshold[0] = scratch[d - 1];
         return sum;
     }
 
-    /** The d slots of [from, to) at s that {@link #cheapestSlots} counted. */
-    int[] takeSlots(int s, int from, int to, int d, double threshold) {
+    /** The d slots of [from, to) at s that {@link #cheapestSlots} counted, in time order. */
+    int[] takeSlots(int s, int from, int to, int d) {
         int[] out = new int[d];
         int k = 0;
-        for (int t = from; t < to && k < d; t++) {
-            if (cost[s][t] < threshold) {
+        int[] ord = order[s];
+        for (int i = 0; i < ord.length && k < d; i++) {
+            int t = ord[i];
+            if (t >= from && t < to) {
                 out[k++] = t;
             }
         }
-        for (int t = from; t < to && k < d; t++) {
-            if (cost[s][t] == threshold) {
-                out[k++] = t;
-            }
-        }
-        Arrays.sort(out, 0, k);
+        Arrays.sort(out);
         return out;
     }
 }

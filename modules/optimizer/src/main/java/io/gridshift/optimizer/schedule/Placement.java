@@ -1,6 +1,10 @@
 package io.gridshift.optimizer.schedule;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** A placement of the jobs under capacity: its own copy of the room per site, zone and slot. */
 final class Placement {
@@ -9,13 +13,20 @@ final class Placement {
     private final double[] cost;
     private final PlanProblem p;
     private final OptionCosts plain;
+
+    /** Costs a job's options are compared by (the forecast's, or with capacity prices). */
+    private final OptionCosts choice;
+
+    private boolean improving;
     private final double[][] siteRoom;
     private final double[][] zoneRoom;
     private Candidates cands;
+    private final Map<Integer, int[]> evicted = new HashMap<>();
 
-    Placement(PlanProblem p, OptionCosts plain) {
+    Placement(PlanProblem p, OptionCosts plain, OptionCosts choice) {
         this.p = p;
         this.plain = plain;
+        this.choice = choice;
         int n = p.jobs.size();
         site = new int[n];
         Arrays.fill(site, -1);
@@ -63,11 +74,115 @@ final class Placement {
                 placeAnywhere(j);
             }
         }
+        for (int j : order) {
+            if (site[j] < 0) {
+                repair(j);
+            }
+        }
         return total();
+    }
+
+    /**
+     * Makes room for an unplaced job at its origin from its earliest start by moving the jobs in
+     * the way (largest first) to other options; undone when one of them finds no other place.
+     */
+    private void repair(int j) {
+        int o = p.optionOf(j, p.siteIndex.get(p.jobs.get(j).origin()));
+        if (o < 0) {
+            return;
+        }
+        int s = p.jobSites.get(j)[o];
+        int from = p.jobEarliest.get(j)[o];
+        int d = p.jobSlots[j];
+        double kw = p.jobs.get(j).kw();
+        List<Integer> inWay = new ArrayList<>();
+        for (int i = 0; i < site.length; i++) {
+            if (site[i] == s && overlaps(slots[i], from, from + d)) {
+                inWay.add(i);
+            }
+        }
+        inWay.sort((a, b) -> Double.compare(p.jobs.get(b).kw(), p.jobs.get(a).kw()));
+        List<int[]> undo = new ArrayList<>();
+        List<Double> undoCost = new ArrayList<>();
+        for (int i : inWay) {
+            if (fit(j, s, from) != null) {
+                break;
+            }
+            undo.add(new int[] {i, site[i]});
+            undoCost.add(cost[i]);
+            evicted.put(i, slots[i]);
+            release(i);
+        }
+        int[] use = fit(j, s, from);
+        if (use == null) {
+            restore(undo, undoCost);
+            return;
+        }
+        take(j, s, use, price(j, s, use));
+        for (int[] u : undo) {
+            int i = u[0];
+            if (!placeBest(i, cands.site[i], cands.start[i])) {
+                placeAnywhere(i);
+            }
+            if (site[i] < 0) {
+                for (int[] v : undo) {
+                    if (site[v[0]] >= 0) {
+                        release(v[0]);
+                    }
+                }
+                release(j);
+                restore(undo, undoCost);
+                return;
+            }
+        }
+        evicted.clear();
+    }
+
+    private void restore(List<int[]> undo, List<Double> undoCost) {
+        for (int k = 0; k < undo.size(); k++) {
+            int i = undo.get(k)[0];
+            take(i, undo.get(k)[1], evicted.get(i), undoCost.get(k));
+        }
+        evicted.clear();
+    }
+
+    private static boolean overlaps(int[] used, int from, int to) {
+        for (int t : used) {
+            if (t >= from && t < to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Every job at its origin from its earliest start (the run-at-arrival plan) where it fits, then
+     * moved to cheaper kept options: never worse than running at arrival when that plan fits.
+     */
+    double fromArrival(Candidates c, Integer[] order) {
+        this.cands = c;
+        for (int j : order) {
+            int o = p.optionOf(j, p.siteIndex.get(p.jobs.get(j).origin()));
+            if (o >= 0) {
+                int from = p.jobEarliest.get(j)[o];
+                int[] use = fit(j, p.jobSites.get(j)[o], from);
+                if (use != null) {
+                    take(j, p.jobSites.get(j)[o], use, price(j, p.jobSites.get(j)[o], use));
+                }
+            }
+        }
+        for (int j : order) {
+            if (site[j] < 0 && !placeBest(j, c.site[j], c.start[j])) {
+                placeAnywhere(j);
+            }
+        }
+        improve();
+        return improve();
     }
 
     /** Moves each job to a cheaper kept option that fits, once. */
     double improve() {
+        improving = true;
         for (int j = 0; j < site.length; j++) {
             if (site[j] < 0) {
                 continue;
@@ -94,7 +209,7 @@ final class Placement {
         for (int i = 0; i < sites.length; i++) {
             int[] use = fit(j, sites[i], starts[i]);
             if (use != null) {
-                double c = price(j, sites[i], use);
+                double c = price(j, sites[i], use, improving ? plain : choice);
                 if (c < best) {
                     best = c;
                     bestI = i;
@@ -105,7 +220,7 @@ final class Placement {
         if (bestI < 0) {
             return false;
         }
-        take(j, sites[bestI], bestUse, best);
+        take(j, sites[bestI], bestUse, price(j, sites[bestI], bestUse, plain));
         return true;
     }
 
@@ -159,30 +274,28 @@ final class Placement {
         int o = p.optionOf(j, s);
         int from = p.jobEarliest.get(j)[o];
         int to = p.lastEnd(j, o);
-        Integer[] free = new Integer[to - from];
-        int n = 0;
-        for (int t = from; t < to; t++) {
-            if (siteRoom[s][t] + 1e-9 >= kw && zoneRoom[z][t] + 1e-9 >= kw) {
-                free[n++] = t;
+        int[] use = new int[d];
+        int k = 0;
+        for (int t : (improving ? plain : choice).order[s]) {
+            if (t >= from && t < to && siteRoom[s][t] + 1e-9 >= kw && zoneRoom[z][t] + 1e-9 >= kw) {
+                use[k++] = t;
+                if (k == d) {
+                    Arrays.sort(use);
+                    return use;
+                }
             }
         }
-        if (n < d) {
-            return null;
-        }
-        double[] c = plain.cost[s];
-        Arrays.sort(free, 0, n, (a, b) -> Double.compare(c[a], c[b]));
-        int[] use = new int[d];
-        for (int i = 0; i < d; i++) {
-            use[i] = free[i];
-        }
-        Arrays.sort(use);
-        return use;
+        return null;
     }
 
     private double price(int j, int s, int[] use) {
+        return price(j, s, use, plain);
+    }
+
+    private double price(int j, int s, int[] use, OptionCosts by) {
         double sum = 0;
         for (int t : use) {
-            sum += plain.cost[s][t];
+            sum += by.cost[s][t];
         }
         return sum * p.jobs.get(j).kw() + p.transferCost(j, s);
     }

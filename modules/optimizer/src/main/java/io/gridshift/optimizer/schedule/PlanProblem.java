@@ -41,6 +41,7 @@ final class PlanProblem {
     int holdSlots;
 
     final Map<SiteId, Integer> siteIndex = new HashMap<>();
+    private Map<Integer, List<Integer>> byLength;
 
     PlanProblem(ScheduleRequest request) {
         this.request = request;
@@ -100,6 +101,17 @@ final class PlanProblem {
         this.jobSlots = slotsPerJob;
         this.jobEnd = end;
         this.holdSlots = hold;
+    }
+
+    /** Jobs grouped by their number of slots. */
+    Map<Integer, List<Integer>> jobsByLength() {
+        if (byLength == null) {
+            byLength = new java.util.TreeMap<>();
+            for (int j = 0; j < jobs.size(); j++) {
+                byLength.computeIfAbsent(jobSlots[j], k -> new ArrayList<>()).add(j);
+            }
+        }
+        return byLength;
     }
 
     /** Index of site s among job j's candidate sites, or -1. */

@@ -48,13 +48,13 @@ public record SlotGrid(Instant start, Duration slot, int slots) {
 
     /** First slot starting at or after {@code t} (may be {@code slots} or more, or negative). */
     public int ceil(Instant t) {
-        long s = Duration.between(start, t).toSeconds();
-        return (int) Math.floorDiv(s + slot.toSeconds() - 1, slot.toSeconds());
+        long ms = Duration.between(start, t).toMillis();
+        return (int) Math.floorDiv(ms + slot.toMillis() - 1, slot.toMillis());
     }
 
     /** Last slot boundary at or before {@code t}. */
     public int floor(Instant t) {
-        return (int) Math.floorDiv(Duration.between(start, t).toSeconds(), slot.toSeconds());
+        return (int) Math.floorDiv(Duration.between(start, t).toMillis(), slot.toMillis());
     }
 
     /** Whole slots a run of {@code d} takes (rounded up). */
