@@ -5,6 +5,8 @@ import io.gridshift.domain.site.GridZone;
 import io.gridshift.optimizer.signals.ForecastModel;
 import io.gridshift.optimizer.signals.ZoneInfo;
 import io.gridshift.optimizer.signals.ZoneSignal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +46,12 @@ public record Scenario(
     /** Plans on the forecast, scores both the plan and run-at-arrival on the actuals. */
     public Result run(DayAheadScheduler scheduler) {
         Map<GridZone, ZoneSignal> predicted = new HashMap<>();
-        actuals.forEach((z, s) -> predicted.put(z, forecast.forecast(s, grid.start())));
+        // two days of history for persistence; the rest of a long series is not needed
+        Instant from = grid.start().minus(Duration.ofDays(2));
+        actuals.forEach(
+                (z, s) ->
+                        predicted.put(
+                                z, forecast.forecast(s.slice(from, grid.end()), grid.start())));
         ScheduleRequest request =
                 new ScheduleRequest(grid, sites, jobs, predicted, zones, network, options);
         Schedule plan = scheduler.plan(request);
