@@ -58,12 +58,10 @@ final class DayAheadYear {
                 DayAheadBench.load());
         for (int d = 0; d < days; d++) {
             Instant day = Carbon2022.START.plus(Duration.ofDays(d));
-            int hours =
-                    (int)
-                            Math.min(
-                                    48,
-                                    Duration.between(day, year.get(GridZone.of("DE")).end())
-                                            .toHours());
+            long left = Duration.between(day, year.get(GridZone.of("DE")).end()).toHours();
+            int hours = (int) Math.min(48, left);
+            // on the last day the horizon ends with the data: arrivals stop 8 h (longest job)
+            // before
             ScheduleRequest r =
                     SyntheticFleet.build(
                             d,
@@ -71,59 +69,75 @@ final class DayAheadYear {
                             sites,
                             jobs,
                             SlotGrid.hours(day, hours),
-                            Math.min(24, hours),
+                            Math.min(24, hours - 8),
                             8,
                             1.5,
                             ScheduleOptions.of(Policy.BOTH).withWindow(Duration.ofHours(24)));
-            for (ForecastModel m : models) {
-                for (Policy p : List.of(Policy.TEMPORAL, Policy.SPATIAL, Policy.BOTH)) {
-                    Scenario s =
-                            new Scenario(
-                                    r.grid(),
-                                    r.sites(),
-                                    r.jobs(),
-                                    year,
-                                    r.zones(),
-                                    r.network(),
-                                    r.options().withPolicy(p),
-                                    m);
-                    Scenario.Result res = s.run(scheduler);
-                    Totals[] acc =
-                            sums.computeIfAbsent(
-                                    p + " / " + m.label(),
-                                    k -> new Totals[] {Totals.ZERO, Totals.ZERO});
-                    acc[0] = acc[0].plus(res.baseline().total());
-                    acc[1] = acc[1].plus(res.planned().total());
-                }
-            }
+            runDay(r, year, models, scheduler, sums);
         }
-        System.out.printf(
-                Locale.ROOT,
-                "%-44s %14s %14s %8s %14s %14s %8s%n",
-                "policy / forecast",
-                "cost base",
-                "cost plan",
-                "cost %",
-                "tCO2 base",
-                "tCO2 plan",
-                "CO2 %");
-        sums.forEach(
-                (k, v) ->
-                        System.out.printf(
-                                Locale.ROOT,
-                                "%-44s %14.0f %14.0f %+8.2f %14.1f %14.1f %+8.2f%n",
-                                k,
-                                v[0].cost(),
-                                v[1].cost(),
-                                100 * (v[1].cost() / v[0].cost() - 1),
-                                v[0].emissionsKg() / 1000,
-                                v[1].emissionsKg() / 1000,
-                                100 * (v[1].emissionsKg() / v[0].emissionsKg() - 1)));
+        print(sums);
         System.out.printf(
                 Locale.ROOT,
                 "%d plans in %.1f s, load average %.2f%n",
                 days * models.size() * 3 * 2,
                 (System.nanoTime() - t0) / 1e9,
                 DayAheadBench.load());
+    }
+
+    private static void runDay(
+            ScheduleRequest r,
+            Map<GridZone, ZoneSignal> year,
+            List<ForecastModel> models,
+            DayAheadScheduler scheduler,
+            Map<String, Totals[]> sums) {
+        for (ForecastModel m : models) {
+            for (Policy p : List.of(Policy.TEMPORAL, Policy.SPATIAL, Policy.BOTH)) {
+                Scenario s =
+                        new Scenario(
+                                r.grid(),
+                                r.sites(),
+                                r.jobs(),
+                                year,
+                                r.zones(),
+                                r.network(),
+                                r.options().withPolicy(p),
+                                m);
+                Scenario.Result res = s.run(scheduler);
+                Totals[] acc =
+                        sums.computeIfAbsent(
+                                p + " / " + m.label(),
+                                k -> new Totals[] {Totals.ZERO, Totals.ZERO, Totals.ZERO});
+                acc[0] = acc[0].plus(res.baseline().total());
+                acc[1] = acc[1].plus(res.planned().total());
+                acc[2] = acc[2].plus(new Totals(res.plan().unplaced().size(), 0, 0, 0, 0));
+            }
+        }
+    }
+
+    private static void print(Map<String, Totals[]> sums) {
+        System.out.printf(
+                Locale.ROOT,
+                "%-44s %14s %14s %8s %14s %14s %8s %9s%n",
+                "policy / forecast",
+                "cost base",
+                "cost plan",
+                "cost %",
+                "tCO2 base",
+                "tCO2 plan",
+                "CO2 %",
+                "unplaced");
+        sums.forEach(
+                (k, v) ->
+                        System.out.printf(
+                                Locale.ROOT,
+                                "%-44s %14.0f %14.0f %+8.2f %14.1f %14.1f %+8.2f %9d%n",
+                                k,
+                                v[0].cost(),
+                                v[1].cost(),
+                                100 * (v[1].cost() / v[0].cost() - 1),
+                                v[0].emissionsKg() / 1000,
+                                v[1].emissionsKg() / 1000,
+                                100 * (v[1].emissionsKg() / v[0].emissionsKg() - 1),
+                                v[2].jobs()));
     }
 }
