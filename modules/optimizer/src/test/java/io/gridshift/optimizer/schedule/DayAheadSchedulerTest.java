@@ -206,6 +206,115 @@ class DayAheadSchedulerTest {
         checkLimits(again, second);
     }
 
+    @Test
+    void badInputNamesTheField() {
+        ScheduleRequest r = fleet(DAYS.get(0), 1.0, Policy.BOTH, 1, 5);
+        ScheduleJob j = r.jobs().get(0);
+        ScheduleJob stray =
+                new ScheduleJob(
+                        j.id(),
+                        SiteId.of("dc-nowhere"),
+                        j.jobClass(),
+                        j.arrival(),
+                        j.deadline(),
+                        j.duration(),
+                        j.kw(),
+                        j.interruptible(),
+                        j.dataGb(),
+                        j.allowedZones(),
+                        j.maxLatencyMs());
+        assertField(
+                () ->
+                        new ScheduleRequest(
+                                r.grid(),
+                                r.sites(),
+                                List.of(stray),
+                                r.forecast(),
+                                r.zones(),
+                                r.network(),
+                                r.options()),
+                "jobs[0].origin",
+                "reference");
+        assertField(
+                () ->
+                        new ScheduleRequest(
+                                r.grid(),
+                                r.sites(),
+                                List.of(j, j),
+                                r.forecast(),
+                                r.zones(),
+                                r.network(),
+                                r.options()),
+                "jobs[1].id",
+                "unique");
+        assertField(
+                () ->
+                        new ScheduleRequest(
+                                r.grid(),
+                                r.sites(),
+                                r.jobs(),
+                                Map.of(),
+                                r.zones(),
+                                r.network(),
+                                r.options()),
+                "forecast",
+                "required");
+        assertField(
+                () ->
+                        new ScheduleRequest(
+                                SlotGrid.quarterHours(DAYS.get(3), 48),
+                                r.sites(),
+                                r.jobs(),
+                                r.forecast(),
+                                r.zones(),
+                                r.network(),
+                                r.options()),
+                "forecast[" + r.sites().get(0).zone() + "]",
+                "range");
+        // the request that was refused harmed nothing: the valid one still plans
+        assertThat(scheduler.plan(r).assignments()).hasSize(5);
+    }
+
+    @Test
+    void badRecordsNameTheField() {
+        ScheduleJob j = fleet(DAYS.get(0), 1.0, Policy.BOTH, 1, 5).jobs().get(0);
+        assertField(
+                () -> new SlotGrid(DAYS.get(0), Duration.ofMinutes(30), 48), "grid.slot", "range");
+        assertField(
+                () -> new SlotGrid(DAYS.get(0), Duration.ofHours(1), 49), "grid.slots", "range");
+        assertField(
+                () ->
+                        new ScheduleJob(
+                                "x",
+                                j.origin(),
+                                "c",
+                                j.arrival(),
+                                j.arrival(),
+                                Duration.ofHours(1),
+                                10,
+                                false,
+                                0,
+                                java.util.Set.of(),
+                                1),
+                "deadline",
+                "order");
+        assertField(
+                () -> new ScheduleSite(SiteId.of("s"), GridZone.of("DE"), 10, 5, 6),
+                "baselineKw",
+                "range");
+    }
+
+    private static void assertField(
+            org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field, String rule) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        io.gridshift.domain.error.InvalidFieldException.class,
+                        e -> {
+                            assertThat(e.field()).isEqualTo(field);
+                            assertThat(e.rule()).isEqualTo(rule);
+                        });
+    }
+
     /** Site room, zone headroom, latency, transfer time and allowed zones, slot by slot. */
     static void checkLimits(ScheduleRequest r, Schedule s) {
         Map<SiteId, ScheduleSite> sites =
