@@ -108,8 +108,19 @@ final class DeliveryLoop {
      * ordered (lowering), so that no one site's response decides the correction.
      */
     private static List<JsonObject> spread(List<JsonObject> alive, double kw) {
+        // by the fast resources' room (or order) when they can take the whole correction
+        double fast = 0;
+        for (JsonObject p : alive) {
+            fast += kw > 0 ? SiteOrders.headroomKw(p, true) : SiteOrders.orderedReduceKw(p, true);
+        }
+        boolean fastOnly = fast >= Math.abs(kw);
         ToDoubleFunction<JsonObject> weight =
-                kw > 0 ? SiteOrders::headroomKw : p -> SiteOrders.orderedKw(p);
+                kw > 0
+                        ? p -> SiteOrders.headroomKw(p, fastOnly)
+                        : p ->
+                                fastOnly
+                                        ? SiteOrders.orderedReduceKw(p, true)
+                                        : SiteOrders.orderedKw(p);
         double total = 0;
         for (JsonObject p : alive) {
             total += Math.max(0, weight.applyAsDouble(p));

@@ -143,7 +143,7 @@ public final class DeliveryPlanner {
         return out;
     }
 
-    private static JsonObject sites(
+    private JsonObject sites(
             EventRequest e, EventPlan plan, Map<SiteId, SiteView> views, Set<GridZone> zones) {
         JsonObject out = new JsonObject();
         for (SiteView v : views.values()) {
@@ -172,12 +172,16 @@ public final class DeliveryPlanner {
         return out;
     }
 
-    private static JsonObject part(EventRequest e, SiteView v, boolean inEventZone) {
+    private JsonObject part(EventRequest e, SiteView v, boolean inEventZone) {
         JsonObject max = new JsonObject();
+        JsonArray fast = new JsonArray();
         if (inEventZone) {
             for (FlexResource r : v.envelope().resources()) {
                 if (r.kind() != ResourceKind.MIGRATABLE_JOBS) {
                     max.put(r.id(), r.maxReductionKw());
+                    if (r.ramp().compareTo(options.loopPeriod()) <= 0) {
+                        fast.add(r.id());
+                    }
                 }
             }
         }
@@ -189,6 +193,7 @@ public final class DeliveryPlanner {
                 .put("revision", 0)
                 .put("baselineKw", v.latest() == null ? 0.0 : v.latest().gridImportKw())
                 .put("maxKw", max)
+                .put("fast", fast)
                 .put("reduceKw", new JsonObject())
                 .put("migrations", new JsonArray())
                 .put("lost", false)

@@ -51,12 +51,44 @@ final class SiteOrders {
 
     /** kW of reductions the site may still take on: its envelope less what is ordered. */
     static double headroomKw(JsonObject s) {
+        return headroomKw(s, false);
+    }
+
+    /**
+     * kW of reductions the site may still take on, on its fast resources only ({@code fastOnly}):
+     * those that reach a new level within one loop period ({@code fast}, from the envelope's
+     * ramps).
+     */
+    static double headroomKw(JsonObject s, boolean fastOnly) {
         double kw = 0;
         JsonObject max = s.getJsonObject("maxKw");
         for (String r : max.fieldNames()) {
-            kw += Math.max(0, max.getDouble(r) - s.getJsonObject("reduceKw").getDouble(r, 0.0));
+            if (!fastOnly || isFast(s, r)) {
+                kw += Math.max(0, max.getDouble(r) - s.getJsonObject("reduceKw").getDouble(r, 0.0));
+            }
         }
         return kw;
+    }
+
+    /** kW of reductions ordered from the site's resources (its fast ones: {@code fastOnly}). */
+    static double orderedReduceKw(JsonObject s, boolean fastOnly) {
+        double kw = 0;
+        JsonObject reduce = s.getJsonObject("reduceKw");
+        for (String r : reduce.fieldNames()) {
+            if (!fastOnly || isFast(s, r)) {
+                kw += reduce.getDouble(r);
+            }
+        }
+        return kw;
+    }
+
+    /**
+     * Whether {@code resource} answers within one loop period. A part planned without the list (an
+     * older delivery) has no preference: every resource counts as fast.
+     */
+    static boolean isFast(JsonObject s, String resource) {
+        JsonArray fast = s.getJsonArray("fast");
+        return fast == null || fast.contains(resource);
     }
 
     /** The order for the site's current actions; empty when it asks nothing. */
@@ -108,30 +140,35 @@ final class SiteOrders {
     }
 
     /**
-     * Adds {@code deltaKw} (negative: takes away) to the site's reductions: more where the envelope
-     * has most room, less where the most is ordered. Returns what was moved.
+     * Adds {@code deltaKw} (negative: takes away) to the site's reductions: first on its fast
+     * resources (a correction on a resource that ramps over minutes is seen by the loop only partly
+     * at its next step, which then orders again: overshoot), the rest on all; within each, more
+     * where the envelope has most room, less where the most is ordered. Returns what was moved.
      */
     static double adjust(JsonObject s, double deltaKw) {
+        double moved = adjust(s, deltaKw, true);
+        return moved + adjust(s, deltaKw - moved, false);
+    }
+
+    private static double adjust(JsonObject s, double deltaKw, boolean fastOnly) {
+        if (Math.abs(deltaKw) <= 1e-9) {
+            return 0;
+        }
         JsonObject reduce = s.getJsonObject("reduceKw");
         JsonObject max = s.getJsonObject("maxKw");
-        double total = deltaKw > 0 ? headroomKw(s) : orderedReduceKw(reduce);
+        double total = deltaKw > 0 ? headroomKw(s, fastOnly) : orderedReduceKw(s, fastOnly);
         if (total <= 1e-9) {
             return 0;
         }
         double moved = deltaKw > 0 ? Math.min(deltaKw, total) : Math.max(deltaKw, -total);
         for (String r : max.fieldNames()) {
+            if (fastOnly && !isFast(s, r)) {
+                continue;
+            }
             double now = reduce.getDouble(r, 0.0);
             double share = deltaKw > 0 ? Math.max(0, max.getDouble(r) - now) : now;
             reduce.put(r, Math.max(0, Math.min(max.getDouble(r), now + moved * share / total)));
         }
         return moved;
-    }
-
-    private static double orderedReduceKw(JsonObject reduce) {
-        double kw = 0;
-        for (String r : reduce.fieldNames()) {
-            kw += reduce.getDouble(r);
-        }
-        return kw;
     }
 }

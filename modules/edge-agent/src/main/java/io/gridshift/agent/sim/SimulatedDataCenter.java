@@ -17,7 +17,9 @@ import io.gridshift.domain.site.SiteId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -127,7 +129,8 @@ public final class SimulatedDataCenter implements SiteAdapter {
             throw new GridshiftException(ErrorKind.CONFLICT, "rejected", why.get());
         }
         // Nothing below can fail once the check passed; the state changes in one go.
-        ActiveOrders.Active next = new ActiveOrders.Active(order, fromS(order, now));
+        ActiveOrders.Active next =
+                new ActiveOrders.Active(order, fromS(order, now), levels(previous, order));
         if (previous != null) {
             handOver(previous, next);
         }
@@ -177,6 +180,23 @@ public final class SimulatedDataCenter implements SiteAdapter {
 
     private static long fromS(DispatchOrder order, Instant now) {
         return Math.max(now.getEpochSecond(), order.start().getEpochSecond());
+    }
+
+    /** What the revision {@code previous} had reached, per resource either revision names. */
+    private Map<String, Double> levels(ActiveOrders.Active previous, DispatchOrder next) {
+        Map<String, Double> out = new HashMap<>();
+        if (previous == null) {
+            return out;
+        }
+        for (List<DispatchAction> actions : List.of(previous.order.actions(), next.actions())) {
+            for (DispatchAction a : actions) {
+                if (a instanceof DispatchAction.Reduce r) {
+                    String id = r.resource();
+                    out.put(id, previous.levelKw(id, clockS, SimulatedResources.ramp(id, options)));
+                }
+            }
+        }
+        return out;
     }
 
     /** A new revision keeps the moves it repeats and undoes the ones it drops. */
