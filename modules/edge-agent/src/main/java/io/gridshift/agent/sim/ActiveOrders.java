@@ -27,14 +27,21 @@ final class ActiveOrders {
         final Map<String, Double> fromKw;
         final BitSet executed = new BitSet();
 
+        /**
+         * From when its moves count their checkpoint time: the first revision's start, so that a
+         * revision that repeats a move does not start it over.
+         */
+        final long moveFromS;
+
         Active(DispatchOrder order, long fromS) {
-            this(order, fromS, Map.of());
+            this(order, fromS, Map.of(), fromS);
         }
 
-        Active(DispatchOrder order, long fromS, Map<String, Double> fromKw) {
+        Active(DispatchOrder order, long fromS, Map<String, Double> fromKw, long moveFromS) {
             this.order = order;
             this.fromS = fromS;
             this.fromKw = Map.copyOf(fromKw);
+            this.moveFromS = moveFromS;
         }
 
         /**
