@@ -31,6 +31,7 @@ final class DeliveryLoop {
         }
         double commitment = t < 0 ? 0 : e.reductionKw().get(t);
         List<JsonObject> alive = new ArrayList<>();
+        List<JsonObject> rollback = new ArrayList<>();
         double measured = 0;
         double ordered = 0;
         double meter = 0;
@@ -52,7 +53,16 @@ final class DeliveryLoop {
             if (p.getBoolean("refused", false) || refused(r, p)) {
                 continue;
             }
-            double achieved = r.achievedKw() == null ? 0 : r.achievedKw();
+            boolean rolledBack = rolledBack(r, p);
+            if (rolledBack) {
+                rollback.add(p);
+            } else if (r.state() == DispatchState.ACTIVE || r.state() == DispatchState.ACCEPTED) {
+                p.put("confirmedKw", p.getJsonObject("reduceKw").copy());
+            }
+            double achieved =
+                    r.achievedKw() == null || rolledBack
+                            ? p.getDouble("achievedKw", 0.0)
+                            : r.achievedKw();
             double kw = SiteOrders.orderedKw(p);
             p.put("achievedKw", achieved).put("state", r.state() == null ? null : r.state().name());
             if (r.gridImportKw() != null && p.getInteger("revision") > 0) {
@@ -69,6 +79,11 @@ final class DeliveryLoop {
         List<JsonObject> changed = new ArrayList<>();
         if (Math.abs(error) > options.deadband() * Math.max(commitment, 1)) {
             changed = spread(alive, options.gain() * error);
+        }
+        for (JsonObject p : rollback) {
+            if (!changed.contains(p)) {
+                changed.add(p);
+            }
         }
         d.getJsonArray("samples")
                 .add(
@@ -94,12 +109,42 @@ final class DeliveryLoop {
         return p.getInteger("revision") > 0 && r.state() == DispatchState.UNACKNOWLEDGED;
     }
 
-    /** A site that refused or failed its order is no longer asked: others take its part. */
+    /**
+     * A site that refused or failed its order is no longer asked: others take its part. A refused
+     * later revision is another matter (see {@link #rolledBack}).
+     */
     private static boolean refused(SiteReading r, JsonObject p) {
         if (r.state() != DispatchState.REJECTED && r.state() != DispatchState.FAILED) {
             return false;
         }
+        if (p.getJsonObject("confirmedKw") != null) {
+            return false;
+        }
         p.put("refused", true).put("maxKw", new JsonObject()).put("reduceKw", new JsonObject());
+        return true;
+    }
+
+    /**
+     * A site that refused a later revision (it asked more of a resource than the site can give now)
+     * goes on with the revision it had accepted: the aggregator would not hear of it again (its
+     * acks are of an older revision), so that content is ordered again as the next revision, and
+     * each resource the refused revision raised is held at its accepted level from now on.
+     */
+    private static boolean rolledBack(SiteReading r, JsonObject p) {
+        JsonObject confirmed = p.getJsonObject("confirmedKw");
+        if (confirmed == null
+                || (r.state() != DispatchState.REJECTED && r.state() != DispatchState.FAILED)) {
+            return false;
+        }
+        JsonObject reduce = p.getJsonObject("reduceKw");
+        JsonObject max = p.getJsonObject("maxKw");
+        for (String res : reduce.fieldNames()) {
+            double kept = confirmed.getDouble(res, 0.0);
+            if (reduce.getDouble(res) > kept + 1e-6 && max.containsKey(res)) {
+                max.put(res, kept);
+            }
+        }
+        p.put("reduceKw", confirmed.copy()).put("rollbacks", p.getInteger("rollbacks", 0) + 1);
         return true;
     }
 

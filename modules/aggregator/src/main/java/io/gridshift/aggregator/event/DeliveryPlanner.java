@@ -42,6 +42,9 @@ import java.util.function.Function;
  * orders.
  */
 public final class DeliveryPlanner {
+    /** Loop steps between the slowest resource's landing and the event's start. */
+    static final int SETTLE_STEPS = 3;
+
     /** Post-event intervals the rebound is planned over. */
     static final int REBOUND_INTERVALS = 8;
 
@@ -60,7 +63,22 @@ public final class DeliveryPlanner {
      * now, so that the fleet is at its commitment when the event starts.
      */
     Instant orderStart(EventRequest e, Instant now) {
-        Instant s = e.start().minus(options.lead());
+        return orderStart(e, now, Duration.ZERO);
+    }
+
+    /**
+     * When the orders start: {@code lead} before the start, or earlier when a resource the plan may
+     * use is slower ({@code slowest}: a job's checkpoint before it moves), so that it has landed
+     * and the loop has had {@link #SETTLE_STEPS} steps to balance it before the start (a move
+     * landing during the event is a step of hundreds of kW the loop would see a step late).
+     */
+    Instant orderStart(EventRequest e, Instant now, Duration slowest) {
+        Duration lead = options.lead();
+        Duration settle = slowest.plus(options.loopPeriod().multipliedBy(SETTLE_STEPS));
+        if (!slowest.isZero() && settle.compareTo(lead) > 0) {
+            lead = settle;
+        }
+        Instant s = e.start().minus(lead);
         if (e.rampFrom().isBefore(s)) {
             s = e.rampFrom();
         }
@@ -76,8 +94,6 @@ public final class DeliveryPlanner {
             List<SiteView> sites,
             Function<SiteId, DeliveryHistory> history,
             Instant now) {
-        Instant from = orderStart(e, now);
-        Horizon horizon = new Horizon(from, e.start(), e.intervals());
         List<FleetSite> fleet = new ArrayList<>();
         Map<SiteId, SiteView> views = new LinkedHashMap<>();
         for (SiteView v : sites) {
@@ -89,6 +105,16 @@ public final class DeliveryPlanner {
         List<ZoneTarget> targets = targets(e, fleet);
         Set<GridZone> zones = new HashSet<>();
         targets.forEach(t -> zones.add(t.zone()));
+        Duration slowest = Duration.ZERO;
+        for (FleetSite f : fleet) {
+            if (zones.contains(f.zone())) {
+                for (FlexResource r : f.envelope().resources()) {
+                    slowest = r.ramp().compareTo(slowest) > 0 ? r.ramp() : slowest;
+                }
+            }
+        }
+        Instant from = orderStart(e, now, slowest);
+        Horizon horizon = new Horizon(from, e.start(), e.intervals());
         Bid bid =
                 bidder.bid(fleet, horizon, zones, options.reserveShare(), 0, BidOptions.defaults());
         AllocationRequest request =
