@@ -154,7 +154,9 @@ public final class EventDispatchLoad {
         return summary(sites, clients, events, ordersPerEvent, figures);
     }
 
-    /** Waits for the event's delivery and its orders at the sites; {pickup, plan, sent, last, n}. */
+    /**
+     * Waits for the event's delivery and its orders at the sites; {pickup, plan, sent, last, n}.
+     */
     private static double[] awaitOrders(
             AggregatorNode node, String id, Map<String, Long> arrivedMillis) {
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -195,8 +197,7 @@ public final class EventDispatchLoad {
                         .orElseThrow();
         Instant received = Instant.parse(logged.getString("receivedAt"));
         double pickup =
-                Duration.between(received, Instant.parse(d.getString("plannedAt"))).toNanos()
-                        / 1e6;
+                Duration.between(received, Instant.parse(d.getString("plannedAt"))).toNanos() / 1e6;
         return new double[] {
             pickup,
             d.getDouble("planMs"),
