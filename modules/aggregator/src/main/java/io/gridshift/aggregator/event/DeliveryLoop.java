@@ -1,6 +1,7 @@
 package io.gridshift.aggregator.event;
 
 import io.gridshift.aggregator.dispatch.DispatchState;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ final class DeliveryLoop {
         List<JsonObject> alive = new ArrayList<>();
         List<JsonObject> rollback = new ArrayList<>();
         double measured = 0;
+        double pending = 0;
         double ordered = 0;
         double meter = 0;
         int lost = 0;
@@ -72,13 +74,16 @@ final class DeliveryLoop {
                 p.getJsonArray("ratios").add(Math.max(0, Math.min(10, achieved / kw)));
             }
             measured += achieved;
+            pending += SiteOrders.inFlightKw(p, now);
             ordered += kw;
             alive.add(p);
         }
-        double error = commitment - measured;
+        // what is ordered and still ramping counts as coming: without it the loop orders again
+        // what a slow resource has not shown yet, and overshoots when it lands
+        double error = commitment - measured - pending;
         List<JsonObject> changed = new ArrayList<>();
         if (Math.abs(error) > options.deadband() * Math.max(commitment, 1)) {
-            changed = spread(alive, options.gain() * error);
+            changed = spread(alive, options.gain() * error, now);
         }
         for (JsonObject p : rollback) {
             if (!changed.contains(p)) {
@@ -92,6 +97,7 @@ final class DeliveryLoop {
                                 .put("interval", t)
                                 .put("commitmentKw", commitment)
                                 .put("measuredKw", measured)
+                                .put("inFlightKw", pending)
                                 .put("meterKw", meter)
                                 .put("orderedKw", ordered)
                                 .put("sitesLost", lost)
@@ -145,6 +151,9 @@ final class DeliveryLoop {
             }
         }
         p.put("reduceKw", confirmed.copy()).put("rollbacks", p.getInteger("rollbacks", 0) + 1);
+        if (p.getJsonArray("inFlight") != null) {
+            p.put("inFlight", new JsonArray()); // the refused change never reached the site
+        }
         return true;
     }
 
@@ -152,7 +161,7 @@ final class DeliveryLoop {
      * Spreads {@code kw} over the sites in proportion to their room (raising) or to what they are
      * ordered (lowering), so that no one site's response decides the correction.
      */
-    private static List<JsonObject> spread(List<JsonObject> alive, double kw) {
+    private static List<JsonObject> spread(List<JsonObject> alive, double kw, Instant now) {
         // by the fast resources' room (or order) when they can take the whole correction
         double fast = 0;
         for (JsonObject p : alive) {
@@ -176,8 +185,13 @@ final class DeliveryLoop {
         }
         for (JsonObject p : alive) {
             double share = kw * Math.max(0, weight.applyAsDouble(p)) / total;
+            JsonObject before = p.getJsonObject("reduceKw").copy();
             if (Math.abs(share) > 1e-3 && Math.abs(SiteOrders.adjust(p, share)) > 1e-3) {
                 changed.add(p);
+                JsonObject after = p.getJsonObject("reduceKw");
+                for (String r : after.fieldNames()) {
+                    SiteOrders.inFlight(p, now, r, after.getDouble(r) - before.getDouble(r, 0.0));
+                }
             }
         }
         return changed;

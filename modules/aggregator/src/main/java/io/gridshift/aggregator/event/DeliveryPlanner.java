@@ -138,7 +138,7 @@ public final class DeliveryPlanner {
                 .put("cost", plan.cost())
                 .put("moves", moves(plan.migration().moves()))
                 .put("rebound", rebound(request, plan.allocation(), views))
-                .put("sites", sites(e, plan, views, zones))
+                .put("sites", sites(e, plan, views, zones, from))
                 .put("samples", new JsonArray());
         return d;
     }
@@ -170,24 +170,40 @@ public final class DeliveryPlanner {
     }
 
     private JsonObject sites(
-            EventRequest e, EventPlan plan, Map<SiteId, SiteView> views, Set<GridZone> zones) {
+            EventRequest e,
+            EventPlan plan,
+            Map<SiteId, SiteView> views,
+            Set<GridZone> zones,
+            Instant from) {
         JsonObject out = new JsonObject();
         for (SiteView v : views.values()) {
             if (zones.contains(v.envelope().zone())) {
                 out.put(v.site().value(), part(e, v, true));
             }
         }
+        Set<SiteId> movingOut = new HashSet<>();
+        plan.migration().moves().forEach(m -> movingOut.add(m.from()));
+        for (SiteId site : movingOut) {
+            dropPowerCaps(out.getJsonObject(site.value()), views.get(site));
+        }
         Map<SiteId, List<ResourceAllocation>> bySite = plan.allocation().bySite();
         for (Map.Entry<SiteId, List<ResourceAllocation>> s : bySite.entrySet()) {
-            JsonObject reduce = out.getJsonObject(s.getKey().value()).getJsonObject("reduceKw");
+            JsonObject part = out.getJsonObject(s.getKey().value());
+            JsonObject reduce = part.getJsonObject("reduceKw");
             for (ResourceAllocation r : s.getValue()) {
+                if (!part.getJsonObject("maxKw").containsKey(r.resource())) {
+                    continue; // a power cap at a site moving jobs out (see dropPowerCaps)
+                }
                 reduce.put(r.resource(), r.kw().get(0));
+                SiteOrders.inFlight(
+                        out.getJsonObject(s.getKey().value()), from, r.resource(), r.kw().get(0));
             }
         }
         for (Move m : plan.migration().moves()) {
-            out.getJsonObject(m.from().value())
-                    .getJsonArray("migrations")
+            JsonObject source = out.getJsonObject(m.from().value());
+            source.getJsonArray("migrations")
                     .add(migration("MIGRATE_OUT", m.job(), m.to(), m.kw()));
+            SiteOrders.moveInFlight(source, from, m.kw());
             JsonObject to = out.getJsonObject(m.to().value());
             if (to == null) {
                 to = part(e, views.get(m.to()), false);
@@ -198,11 +214,30 @@ public final class DeliveryPlanner {
         return out;
     }
 
+    /**
+     * A site moving training jobs out is not also ordered to cap its GPUs: the envelope offers both
+     * over the same GPUs, so the cap's kW shrink when the jobs leave (a step the loop sees late,
+     * seen as a fleet swinging ±15 % in {@code EventDeliveryIT}). Its caps leave the part; the loop
+     * covers their share from the other sites before the start.
+     */
+    private static void dropPowerCaps(JsonObject part, SiteView v) {
+        for (FlexResource r : v.envelope().resources()) {
+            if (r.kind() == ResourceKind.POWER_CAP) {
+                part.getJsonObject("maxKw").remove(r.id());
+                part.getJsonArray("fast").remove(r.id());
+            }
+        }
+    }
+
     private JsonObject part(EventRequest e, SiteView v, boolean inEventZone) {
         JsonObject max = new JsonObject();
         JsonArray fast = new JsonArray();
+        JsonObject ramps = new JsonObject();
         if (inEventZone) {
             for (FlexResource r : v.envelope().resources()) {
+                ramps.put(
+                        r.kind() == ResourceKind.MIGRATABLE_JOBS ? SiteOrders.MOVES : r.id(),
+                        r.ramp().getSeconds());
                 if (r.kind() != ResourceKind.MIGRATABLE_JOBS) {
                     max.put(r.id(), r.maxReductionKw());
                     if (r.ramp().compareTo(options.loopPeriod()) <= 0) {
@@ -220,6 +255,8 @@ public final class DeliveryPlanner {
                 .put("baselineKw", v.latest() == null ? 0.0 : v.latest().gridImportKw())
                 .put("maxKw", max)
                 .put("fast", fast)
+                .put("rampS", ramps)
+                .put("inFlight", new JsonArray())
                 .put("reduceKw", new JsonObject())
                 .put("migrations", new JsonArray())
                 .put("lost", false)

@@ -33,6 +33,71 @@ final class SiteOrders {
         return id.length() > 63 ? id.substring(0, 63) : id;
     }
 
+    /** The key of the jobs' checkpoint time in a part's {@code rampS}. */
+    static final String MOVES = "moves";
+
+    /**
+     * Records that {@code kw} more (negative: less) was ordered from {@code resource} at {@code
+     * at}: it reaches the site's grid import over the resource's ramp, and until then it is in
+     * flight (see {@link #inFlightKw}).
+     */
+    static void inFlight(JsonObject s, Instant at, String resource, double kw) {
+        JsonArray f = s.getJsonArray("inFlight");
+        if (f != null && Math.abs(kw) > 1e-6) {
+            f.add(new JsonObject().put("at", at.toString()).put("res", resource).put("kw", kw));
+        }
+    }
+
+    /**
+     * Records a move out ordered at {@code at}: its kW leaves at once when its checkpoint is done.
+     */
+    static void moveInFlight(JsonObject s, Instant at, double kw) {
+        JsonArray f = s.getJsonArray("inFlight");
+        if (f != null) {
+            f.add(
+                    new JsonObject()
+                            .put("at", at.toString())
+                            .put("res", MOVES)
+                            .put("kw", kw)
+                            .put("step", true));
+        }
+    }
+
+    /**
+     * kW ordered from the site that its grid import cannot show yet at {@code now}: each change's
+     * share still ramping (linear over the resource's ramp, as the envelope states it; a move all
+     * at once when its checkpoint is done). Changes that have landed are forgotten.
+     */
+    static double inFlightKw(JsonObject s, Instant now) {
+        JsonArray f = s.getJsonArray("inFlight");
+        JsonObject ramps = s.getJsonObject("rampS");
+        if (f == null || ramps == null) {
+            return 0;
+        }
+        double kw = 0;
+        for (int i = f.size() - 1; i >= 0; i--) {
+            JsonObject c = f.getJsonObject(i);
+            Instant at = Instant.parse(c.getString("at"));
+            long rampS = ramps.getLong(c.getString("res"), 0L);
+            double left;
+            if (c.getBoolean("step", false)) {
+                left = now.isBefore(at.plusSeconds(rampS)) ? 1 : 0;
+            } else {
+                double done =
+                        rampS <= 0
+                                ? 1
+                                : (now.getEpochSecond() - at.getEpochSecond()) / (double) rampS;
+                left = 1 - Math.max(0, Math.min(1, done));
+            }
+            if (left <= 0 && !now.isBefore(at)) {
+                f.remove(i);
+            } else {
+                kw += c.getDouble("kw") * left;
+            }
+        }
+        return kw;
+    }
+
     /** kW the site's order now asks to shed (reductions and migrations out, less migrations in). */
     static double orderedKw(JsonObject s) {
         double kw = 0;

@@ -133,6 +133,28 @@ class DeliveryLoopTest {
         assertThat(d.getJsonArray("samples").getJsonObject(0).getInteger("sitesLost")).isEqualTo(1);
     }
 
+    @Test
+    void whatIsStillRampingCountsAsComingAndIsNotOrderedAgain() {
+        // GIVEN a site ordered 600 kW of batch (60 s ramp) 30 s ago and a 400 kW move whose
+        // checkpoint (300 s) is not done: it shows 300 kW of the batch so far
+        JsonObject a = site("a", 600, 0);
+        a.put("rampS", new JsonObject().put("batch", 60).put("ups", 1).put("moves", 300));
+        a.put("inFlight", new JsonArray());
+        SiteOrders.inFlight(a, NOW.minusSeconds(30), "batch", 600);
+        SiteOrders.moveInFlight(a, NOW.minusSeconds(30), 400);
+        readings.put("a", heard(300, NOW));
+        JsonObject d = delivery(a);
+        // WHEN the loop steps (commitment 1,000 kW)
+        List<JsonObject> revised = loop.step(d, EVENT, NOW, (s, o) -> readings.get(s));
+        // THEN 300 kW of batch and the 400 kW move are coming: 1,000 kW, nothing is revised
+        assertThat(revised).isEmpty();
+        assertThat(d.getJsonArray("samples").getJsonObject(0).getDouble("inFlightKw"))
+                .isCloseTo(700, within());
+        // AND once both have landed they are forgotten
+        assertThat(SiteOrders.inFlightKw(a, NOW.plusSeconds(300))).isZero();
+        assertThat(a.getJsonArray("inFlight")).isEmpty();
+    }
+
     static org.assertj.core.data.Offset<Double> within() {
         return org.assertj.core.data.Offset.offset(1e-6);
     }

@@ -292,6 +292,9 @@ public final class EventDispatchLoad {
     private static final class SiteClient implements MqttCallback {
         private static final String[] ZONES = {"ZA", "ZB", "ZC", "ZD"};
 
+        /** QoS 1 publishes a client has in flight at most (Paho refuses beyond its window). */
+        private static final int IN_FLIGHT = 8;
+
         private final MqttAsyncClient client;
         private final List<String> sites;
         private final Map<String, Long> arrivedMillis;
@@ -347,18 +350,43 @@ public final class EventDispatchLoad {
                                                 20,
                                                 Duration.ofSeconds(1),
                                                 0.05 + 0.001 * (n % 50))));
+                tokens.add(publish(PREFIX + site + "/" + Channel.TELEMETRY.segment(), t, tokens));
                 tokens.add(
-                        client.publish(
-                                PREFIX + site + "/" + Channel.TELEMETRY.segment(), t, 1, false));
-                tokens.add(
-                        client.publish(
+                        publish(
                                 PREFIX + site + "/" + Channel.FLEX.segment(),
                                 codec.encode(e),
-                                1,
-                                false));
+                                tokens));
+                if (tokens.size() >= IN_FLIGHT) {
+                    for (IMqttToken token : tokens) {
+                        token.waitForCompletion(10_000);
+                    }
+                    tokens.clear();
+                }
             }
             for (IMqttToken token : tokens) {
                 token.waitForCompletion(10_000);
+            }
+        }
+
+        /** Publishes at QoS 1; when the window is full (acks go out too), waits and tries again. */
+        private IMqttToken publish(String topic, byte[] payload, List<IMqttToken> pending)
+                throws MqttException {
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    return client.publish(topic, payload, 1, false);
+                } catch (MqttException e) {
+                    if (e.getReasonCode()
+                                    != org.eclipse.paho.mqttv5.client.MqttClientException
+                                            .REASON_CODE_MAX_INFLIGHT
+                            || attempt > 1000) {
+                        throw e;
+                    }
+                    for (IMqttToken token : pending) {
+                        token.waitForCompletion(10_000);
+                    }
+                    pending.clear();
+                    LoadSupport.park(Duration.ofMillis(5));
+                }
             }
         }
 
