@@ -361,7 +361,7 @@ public final class EventDispatchLoad {
                         new FlexEnvelope(
                                 id,
                                 ts,
-                                ts.plus(Duration.ofDays(1)),
+                                ts.plus(Duration.ofDays(3)),
                                 GridZone.of(ZONES[n % ZONES.length]),
                                 1000,
                                 0,
