@@ -11,11 +11,13 @@
 #       NON CoAP telemetry POSTs to the node's CoAP port, from lean raw-UDP senders (default) or Californium clients
 #   test-harness/bench/aggregator-load.sh ven [events=2000] [warmup=500]
 #       a new 24-interval event at the real VTN, then one VEN poll timed up to its oadrCreatedEvent
+#   test-harness/bench/aggregator-load.sh event [sites=1000] [events=20] [warmup=3] [clients=20]
+#       events from the real VTN to a node with N MQTT sites: received -> all orders sent, p50/p99
 # SKIP_BUILD=1 reuses the jar already built.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
-what="${1:?usage: aggregator-load.sh mqtt|dispatch|heap|coap|ven [args]}"
+what="${1:?usage: aggregator-load.sh mqtt|dispatch|heap|coap|ven|event [args]}"
 shift
 if [ -z "${SKIP_BUILD:-}" ]; then
   mvn -B -o -q -pl test-harness/bench package -DskipTests
@@ -30,5 +32,6 @@ case "$what" in
   heap) exec java $opens -Xmx2g -cp "$jar" "$pkg.HeapPerSite" "$@" ;;
   coap) exec java $opens -Xmx2g -cp "$jar" "$pkg.CoapIngestLoad" "$@" ;;
   ven) exec java $opens -Xmx1g -cp "$jar" "$pkg.VenDecisionLoad" "$@" ;;
-  *) echo "unknown runner: $what (mqtt, dispatch, heap, coap, ven)" >&2; exit 2 ;;
+  event) exec java $opens -Xmx1g -cp "$jar" "$pkg.EventDispatchLoad" "$@" ;;
+  *) echo "unknown runner: $what (mqtt, dispatch, heap, coap, ven, event)" >&2; exit 2 ;;
 esac

@@ -1,6 +1,9 @@
 package io.gridshift.aggregator;
 
 import io.gridshift.aggregator.config.AggregatorConfig;
+import io.gridshift.aggregator.config.EventConfig;
+import io.gridshift.aggregator.event.EventOptions;
+import io.gridshift.domain.config.Settings;
 import io.gridshift.domain.error.GridshiftException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,15 +33,18 @@ public final class AggregatorMain {
             return;
         }
         AggregatorOptions options;
+        EventOptions events;
         try {
             Path file = args.length == 1 ? Path.of(args[0]) : null;
-            options = AggregatorConfig.options(AggregatorConfig.load(file, System.getenv()));
+            Settings settings = AggregatorConfig.load(file, System.getenv());
+            options = AggregatorConfig.options(settings);
+            events = EventConfig.events(settings);
         } catch (GridshiftException | IllegalArgumentException e) {
             System.err.println("gridshift-aggregator: bad configuration: " + e.getMessage());
             System.exit(2);
             return;
         }
-        AggregatorNode node = AggregatorNode.start(options, Clock.systemUTC());
+        AggregatorNode node = AggregatorNode.start(options, events, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(

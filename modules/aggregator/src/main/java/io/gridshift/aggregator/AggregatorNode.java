@@ -18,6 +18,7 @@ import io.gridshift.aggregator.dispatch.RoutingSender;
 import io.gridshift.aggregator.event.DeliveryPlanner;
 import io.gridshift.aggregator.event.EventOptions;
 import io.gridshift.aggregator.event.EventOrchestrator;
+import io.gridshift.aggregator.event.FleetFirmCapacity;
 import io.gridshift.aggregator.fleet.FleetState;
 import io.gridshift.aggregator.fleet.Transport;
 import io.gridshift.aggregator.ingest.EdgeIngest;
@@ -231,7 +232,19 @@ public final class AggregatorNode implements AutoCloseable {
                             RegistrationStore.both(
                                     new ClusterRegistrationStore(hz, options.ven()),
                                     VenRegistration.fileStore(options.ven())),
-                            () -> lease.get() != null && lease.get().held());
+                            () -> lease.get() != null && lease.get().held(),
+                            new FleetFirmCapacity(
+                                    hz,
+                                    fleet,
+                                    eventOptions,
+                                    clock,
+                                    task ->
+                                            vertx.executeBlocking(
+                                                    () -> {
+                                                        task.run();
+                                                        return null;
+                                                    },
+                                                    false)));
             Ven v = ven;
             lease.set(
                     new Lease(

@@ -297,7 +297,8 @@ public final class AggregatorConfig {
     private AggregatorConfig() {}
 
     public static List<Option<?>> all() {
-        return java.util.stream.Stream.concat(own().stream(), SecurityConfig.all().stream())
+        return java.util.stream.Stream.of(own(), SecurityConfig.all(), EventConfig.all())
+                .flatMap(List::stream)
                 .toList();
     }
 

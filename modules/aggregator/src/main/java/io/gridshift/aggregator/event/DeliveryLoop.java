@@ -1,6 +1,7 @@
 package io.gridshift.aggregator.event;
 
 import io.gridshift.aggregator.dispatch.DispatchState;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +32,9 @@ final class DeliveryLoop {
         }
         double commitment = t < 0 ? 0 : e.reductionKw().get(t);
         List<JsonObject> alive = new ArrayList<>();
+        List<JsonObject> rollback = new ArrayList<>();
         double measured = 0;
+        double pending = 0;
         double ordered = 0;
         double meter = 0;
         int lost = 0;
@@ -52,7 +55,16 @@ final class DeliveryLoop {
             if (p.getBoolean("refused", false) || refused(r, p)) {
                 continue;
             }
-            double achieved = r.achievedKw() == null ? 0 : r.achievedKw();
+            boolean rolledBack = rolledBack(r, p);
+            if (rolledBack) {
+                rollback.add(p);
+            } else if (r.state() == DispatchState.ACTIVE || r.state() == DispatchState.ACCEPTED) {
+                p.put("confirmedKw", p.getJsonObject("reduceKw").copy());
+            }
+            double achieved =
+                    r.achievedKw() == null || rolledBack
+                            ? p.getDouble("achievedKw", 0.0)
+                            : r.achievedKw();
             double kw = SiteOrders.orderedKw(p);
             p.put("achievedKw", achieved).put("state", r.state() == null ? null : r.state().name());
             if (r.gridImportKw() != null && p.getInteger("revision") > 0) {
@@ -62,13 +74,21 @@ final class DeliveryLoop {
                 p.getJsonArray("ratios").add(Math.max(0, Math.min(10, achieved / kw)));
             }
             measured += achieved;
+            pending += SiteOrders.inFlightKw(p, now);
             ordered += kw;
             alive.add(p);
         }
-        double error = commitment - measured;
+        // what is ordered and still ramping counts as coming: without it the loop orders again
+        // what a slow resource has not shown yet, and overshoots when it lands
+        double error = commitment - measured - pending;
         List<JsonObject> changed = new ArrayList<>();
         if (Math.abs(error) > options.deadband() * Math.max(commitment, 1)) {
-            changed = spread(alive, options.gain() * error);
+            changed = spread(alive, options.gain() * error, now);
+        }
+        for (JsonObject p : rollback) {
+            if (!changed.contains(p)) {
+                changed.add(p);
+            }
         }
         d.getJsonArray("samples")
                 .add(
@@ -77,6 +97,7 @@ final class DeliveryLoop {
                                 .put("interval", t)
                                 .put("commitmentKw", commitment)
                                 .put("measuredKw", measured)
+                                .put("inFlightKw", pending)
                                 .put("meterKw", meter)
                                 .put("orderedKw", ordered)
                                 .put("sitesLost", lost)
@@ -94,9 +115,15 @@ final class DeliveryLoop {
         return p.getInteger("revision") > 0 && r.state() == DispatchState.UNACKNOWLEDGED;
     }
 
-    /** A site that refused or failed its order is no longer asked: others take its part. */
+    /**
+     * A site that refused or failed its order is no longer asked: others take its part. A refused
+     * later revision is another matter (see {@link #rolledBack}).
+     */
     private static boolean refused(SiteReading r, JsonObject p) {
         if (r.state() != DispatchState.REJECTED && r.state() != DispatchState.FAILED) {
+            return false;
+        }
+        if (p.getJsonObject("confirmedKw") != null) {
             return false;
         }
         p.put("refused", true).put("maxKw", new JsonObject()).put("reduceKw", new JsonObject());
@@ -104,12 +131,50 @@ final class DeliveryLoop {
     }
 
     /**
+     * A site that refused a later revision (it asked more of a resource than the site can give now)
+     * goes on with the revision it had accepted: the aggregator would not hear of it again (its
+     * acks are of an older revision), so that content is ordered again as the next revision, and
+     * each resource the refused revision raised is held at its accepted level from now on.
+     */
+    private static boolean rolledBack(SiteReading r, JsonObject p) {
+        JsonObject confirmed = p.getJsonObject("confirmedKw");
+        if (confirmed == null
+                || (r.state() != DispatchState.REJECTED && r.state() != DispatchState.FAILED)) {
+            return false;
+        }
+        JsonObject reduce = p.getJsonObject("reduceKw");
+        JsonObject max = p.getJsonObject("maxKw");
+        for (String res : reduce.fieldNames()) {
+            double kept = confirmed.getDouble(res, 0.0);
+            if (reduce.getDouble(res) > kept + 1e-6 && max.containsKey(res)) {
+                max.put(res, kept);
+            }
+        }
+        p.put("reduceKw", confirmed.copy()).put("rollbacks", p.getInteger("rollbacks", 0) + 1);
+        if (p.getJsonArray("inFlight") != null) {
+            p.put("inFlight", new JsonArray()); // the refused change never reached the site
+        }
+        return true;
+    }
+
+    /**
      * Spreads {@code kw} over the sites in proportion to their room (raising) or to what they are
      * ordered (lowering), so that no one site's response decides the correction.
      */
-    private static List<JsonObject> spread(List<JsonObject> alive, double kw) {
+    private static List<JsonObject> spread(List<JsonObject> alive, double kw, Instant now) {
+        // by the fast resources' room (or order) when they can take the whole correction
+        double fast = 0;
+        for (JsonObject p : alive) {
+            fast += kw > 0 ? SiteOrders.headroomKw(p, true) : SiteOrders.orderedReduceKw(p, true);
+        }
+        boolean fastOnly = fast >= Math.abs(kw);
         ToDoubleFunction<JsonObject> weight =
-                kw > 0 ? SiteOrders::headroomKw : p -> SiteOrders.orderedKw(p);
+                kw > 0
+                        ? p -> SiteOrders.headroomKw(p, fastOnly)
+                        : p ->
+                                fastOnly
+                                        ? SiteOrders.orderedReduceKw(p, true)
+                                        : SiteOrders.orderedKw(p);
         double total = 0;
         for (JsonObject p : alive) {
             total += Math.max(0, weight.applyAsDouble(p));
@@ -120,8 +185,13 @@ final class DeliveryLoop {
         }
         for (JsonObject p : alive) {
             double share = kw * Math.max(0, weight.applyAsDouble(p)) / total;
+            JsonObject before = p.getJsonObject("reduceKw").copy();
             if (Math.abs(share) > 1e-3 && Math.abs(SiteOrders.adjust(p, share)) > 1e-3) {
                 changed.add(p);
+                JsonObject after = p.getJsonObject("reduceKw");
+                for (String r : after.fieldNames()) {
+                    SiteOrders.inFlight(p, now, r, after.getDouble(r) - before.getDouble(r, 0.0));
+                }
             }
         }
         return changed;

@@ -42,6 +42,9 @@ import java.util.function.Function;
  * orders.
  */
 public final class DeliveryPlanner {
+    /** Loop steps between the slowest resource's landing and the event's start. */
+    static final int SETTLE_STEPS = 3;
+
     /** Post-event intervals the rebound is planned over. */
     static final int REBOUND_INTERVALS = 8;
 
@@ -60,7 +63,22 @@ public final class DeliveryPlanner {
      * now, so that the fleet is at its commitment when the event starts.
      */
     Instant orderStart(EventRequest e, Instant now) {
-        Instant s = e.start().minus(options.lead());
+        return orderStart(e, now, Duration.ZERO);
+    }
+
+    /**
+     * When the orders start: {@code lead} before the start, or earlier when a resource the plan may
+     * use is slower ({@code slowest}: a job's checkpoint before it moves), so that it has landed
+     * and the loop has had {@link #SETTLE_STEPS} steps to balance it before the start (a move
+     * landing during the event is a step of hundreds of kW the loop would see a step late).
+     */
+    Instant orderStart(EventRequest e, Instant now, Duration slowest) {
+        Duration lead = options.lead();
+        Duration settle = slowest.plus(options.loopPeriod().multipliedBy(SETTLE_STEPS));
+        if (!slowest.isZero() && settle.compareTo(lead) > 0) {
+            lead = settle;
+        }
+        Instant s = e.start().minus(lead);
         if (e.rampFrom().isBefore(s)) {
             s = e.rampFrom();
         }
@@ -76,8 +94,6 @@ public final class DeliveryPlanner {
             List<SiteView> sites,
             Function<SiteId, DeliveryHistory> history,
             Instant now) {
-        Instant from = orderStart(e, now);
-        Horizon horizon = new Horizon(from, e.start(), e.intervals());
         List<FleetSite> fleet = new ArrayList<>();
         Map<SiteId, SiteView> views = new LinkedHashMap<>();
         for (SiteView v : sites) {
@@ -89,6 +105,16 @@ public final class DeliveryPlanner {
         List<ZoneTarget> targets = targets(e, fleet);
         Set<GridZone> zones = new HashSet<>();
         targets.forEach(t -> zones.add(t.zone()));
+        Duration slowest = Duration.ZERO;
+        for (FleetSite f : fleet) {
+            if (zones.contains(f.zone())) {
+                for (FlexResource r : f.envelope().resources()) {
+                    slowest = r.ramp().compareTo(slowest) > 0 ? r.ramp() : slowest;
+                }
+            }
+        }
+        Instant from = orderStart(e, now, slowest);
+        Horizon horizon = new Horizon(from, e.start(), e.intervals());
         Bid bid =
                 bidder.bid(fleet, horizon, zones, options.reserveShare(), 0, BidOptions.defaults());
         AllocationRequest request =
@@ -112,7 +138,7 @@ public final class DeliveryPlanner {
                 .put("cost", plan.cost())
                 .put("moves", moves(plan.migration().moves()))
                 .put("rebound", rebound(request, plan.allocation(), views))
-                .put("sites", sites(e, plan, views, zones))
+                .put("sites", sites(e, plan, views, zones, from))
                 .put("samples", new JsonArray());
         return d;
     }
@@ -143,25 +169,41 @@ public final class DeliveryPlanner {
         return out;
     }
 
-    private static JsonObject sites(
-            EventRequest e, EventPlan plan, Map<SiteId, SiteView> views, Set<GridZone> zones) {
+    private JsonObject sites(
+            EventRequest e,
+            EventPlan plan,
+            Map<SiteId, SiteView> views,
+            Set<GridZone> zones,
+            Instant from) {
         JsonObject out = new JsonObject();
         for (SiteView v : views.values()) {
             if (zones.contains(v.envelope().zone())) {
                 out.put(v.site().value(), part(e, v, true));
             }
         }
+        Set<SiteId> movingOut = new HashSet<>();
+        plan.migration().moves().forEach(m -> movingOut.add(m.from()));
+        for (SiteId site : movingOut) {
+            dropPowerCaps(out.getJsonObject(site.value()), views.get(site));
+        }
         Map<SiteId, List<ResourceAllocation>> bySite = plan.allocation().bySite();
         for (Map.Entry<SiteId, List<ResourceAllocation>> s : bySite.entrySet()) {
-            JsonObject reduce = out.getJsonObject(s.getKey().value()).getJsonObject("reduceKw");
+            JsonObject part = out.getJsonObject(s.getKey().value());
+            JsonObject reduce = part.getJsonObject("reduceKw");
             for (ResourceAllocation r : s.getValue()) {
+                if (!part.getJsonObject("maxKw").containsKey(r.resource())) {
+                    continue; // a power cap at a site moving jobs out (see dropPowerCaps)
+                }
                 reduce.put(r.resource(), r.kw().get(0));
+                SiteOrders.inFlight(
+                        out.getJsonObject(s.getKey().value()), from, r.resource(), r.kw().get(0));
             }
         }
         for (Move m : plan.migration().moves()) {
-            out.getJsonObject(m.from().value())
-                    .getJsonArray("migrations")
+            JsonObject source = out.getJsonObject(m.from().value());
+            source.getJsonArray("migrations")
                     .add(migration("MIGRATE_OUT", m.job(), m.to(), m.kw()));
+            SiteOrders.moveInFlight(source, from, m.kw());
             JsonObject to = out.getJsonObject(m.to().value());
             if (to == null) {
                 to = part(e, views.get(m.to()), false);
@@ -172,12 +214,35 @@ public final class DeliveryPlanner {
         return out;
     }
 
-    private static JsonObject part(EventRequest e, SiteView v, boolean inEventZone) {
+    /**
+     * A site moving training jobs out is not also ordered to cap its GPUs: the envelope offers both
+     * over the same GPUs, so the cap's kW shrink when the jobs leave (a step the loop sees late,
+     * seen as a fleet swinging ±15 % in {@code EventDeliveryIT}). Its caps leave the part; the loop
+     * covers their share from the other sites before the start.
+     */
+    private static void dropPowerCaps(JsonObject part, SiteView v) {
+        for (FlexResource r : v.envelope().resources()) {
+            if (r.kind() == ResourceKind.POWER_CAP) {
+                part.getJsonObject("maxKw").remove(r.id());
+                part.getJsonArray("fast").remove(r.id());
+            }
+        }
+    }
+
+    private JsonObject part(EventRequest e, SiteView v, boolean inEventZone) {
         JsonObject max = new JsonObject();
+        JsonArray fast = new JsonArray();
+        JsonObject ramps = new JsonObject();
         if (inEventZone) {
             for (FlexResource r : v.envelope().resources()) {
+                ramps.put(
+                        r.kind() == ResourceKind.MIGRATABLE_JOBS ? SiteOrders.MOVES : r.id(),
+                        r.ramp().getSeconds());
                 if (r.kind() != ResourceKind.MIGRATABLE_JOBS) {
                     max.put(r.id(), r.maxReductionKw());
+                    if (r.ramp().compareTo(options.loopPeriod()) <= 0) {
+                        fast.add(r.id());
+                    }
                 }
             }
         }
@@ -189,6 +254,9 @@ public final class DeliveryPlanner {
                 .put("revision", 0)
                 .put("baselineKw", v.latest() == null ? 0.0 : v.latest().gridImportKw())
                 .put("maxKw", max)
+                .put("fast", fast)
+                .put("rampS", ramps)
+                .put("inFlight", new JsonArray())
                 .put("reduceKw", new JsonObject())
                 .put("migrations", new JsonArray())
                 .put("lost", false)

@@ -33,6 +33,71 @@ final class SiteOrders {
         return id.length() > 63 ? id.substring(0, 63) : id;
     }
 
+    /** The key of the jobs' checkpoint time in a part's {@code rampS}. */
+    static final String MOVES = "moves";
+
+    /**
+     * Records that {@code kw} more (negative: less) was ordered from {@code resource} at {@code
+     * at}: it reaches the site's grid import over the resource's ramp, and until then it is in
+     * flight (see {@link #inFlightKw}).
+     */
+    static void inFlight(JsonObject s, Instant at, String resource, double kw) {
+        JsonArray f = s.getJsonArray("inFlight");
+        if (f != null && Math.abs(kw) > 1e-6) {
+            f.add(new JsonObject().put("at", at.toString()).put("res", resource).put("kw", kw));
+        }
+    }
+
+    /**
+     * Records a move out ordered at {@code at}: its kW leaves at once when its checkpoint is done.
+     */
+    static void moveInFlight(JsonObject s, Instant at, double kw) {
+        JsonArray f = s.getJsonArray("inFlight");
+        if (f != null) {
+            f.add(
+                    new JsonObject()
+                            .put("at", at.toString())
+                            .put("res", MOVES)
+                            .put("kw", kw)
+                            .put("step", true));
+        }
+    }
+
+    /**
+     * kW ordered from the site that its grid import cannot show yet at {@code now}: each change's
+     * share still ramping (linear over the resource's ramp, as the envelope states it; a move all
+     * at once when its checkpoint is done). Changes that have landed are forgotten.
+     */
+    static double inFlightKw(JsonObject s, Instant now) {
+        JsonArray f = s.getJsonArray("inFlight");
+        JsonObject ramps = s.getJsonObject("rampS");
+        if (f == null || ramps == null) {
+            return 0;
+        }
+        double kw = 0;
+        for (int i = f.size() - 1; i >= 0; i--) {
+            JsonObject c = f.getJsonObject(i);
+            Instant at = Instant.parse(c.getString("at"));
+            long rampS = ramps.getLong(c.getString("res"), 0L);
+            double left;
+            if (c.getBoolean("step", false)) {
+                left = now.isBefore(at.plusSeconds(rampS)) ? 1 : 0;
+            } else {
+                double done =
+                        rampS <= 0
+                                ? 1
+                                : (now.getEpochSecond() - at.getEpochSecond()) / (double) rampS;
+                left = 1 - Math.max(0, Math.min(1, done));
+            }
+            if (left <= 0 && !now.isBefore(at)) {
+                f.remove(i);
+            } else {
+                kw += c.getDouble("kw") * left;
+            }
+        }
+        return kw;
+    }
+
     /** kW the site's order now asks to shed (reductions and migrations out, less migrations in). */
     static double orderedKw(JsonObject s) {
         double kw = 0;
@@ -51,12 +116,44 @@ final class SiteOrders {
 
     /** kW of reductions the site may still take on: its envelope less what is ordered. */
     static double headroomKw(JsonObject s) {
+        return headroomKw(s, false);
+    }
+
+    /**
+     * kW of reductions the site may still take on, on its fast resources only ({@code fastOnly}):
+     * those that reach a new level within one loop period ({@code fast}, from the envelope's
+     * ramps).
+     */
+    static double headroomKw(JsonObject s, boolean fastOnly) {
         double kw = 0;
         JsonObject max = s.getJsonObject("maxKw");
         for (String r : max.fieldNames()) {
-            kw += Math.max(0, max.getDouble(r) - s.getJsonObject("reduceKw").getDouble(r, 0.0));
+            if (!fastOnly || isFast(s, r)) {
+                kw += Math.max(0, max.getDouble(r) - s.getJsonObject("reduceKw").getDouble(r, 0.0));
+            }
         }
         return kw;
+    }
+
+    /** kW of reductions ordered from the site's resources (its fast ones: {@code fastOnly}). */
+    static double orderedReduceKw(JsonObject s, boolean fastOnly) {
+        double kw = 0;
+        JsonObject reduce = s.getJsonObject("reduceKw");
+        for (String r : reduce.fieldNames()) {
+            if (!fastOnly || isFast(s, r)) {
+                kw += reduce.getDouble(r);
+            }
+        }
+        return kw;
+    }
+
+    /**
+     * Whether {@code resource} answers within one loop period. A part planned without the list (an
+     * older delivery) has no preference: every resource counts as fast.
+     */
+    static boolean isFast(JsonObject s, String resource) {
+        JsonArray fast = s.getJsonArray("fast");
+        return fast == null || fast.contains(resource);
     }
 
     /** The order for the site's current actions; empty when it asks nothing. */
@@ -108,30 +205,35 @@ final class SiteOrders {
     }
 
     /**
-     * Adds {@code deltaKw} (negative: takes away) to the site's reductions: more where the envelope
-     * has most room, less where the most is ordered. Returns what was moved.
+     * Adds {@code deltaKw} (negative: takes away) to the site's reductions: first on its fast
+     * resources (a correction on a resource that ramps over minutes is seen by the loop only partly
+     * at its next step, which then orders again: overshoot), the rest on all; within each, more
+     * where the envelope has most room, less where the most is ordered. Returns what was moved.
      */
     static double adjust(JsonObject s, double deltaKw) {
+        double moved = adjust(s, deltaKw, true);
+        return moved + adjust(s, deltaKw - moved, false);
+    }
+
+    private static double adjust(JsonObject s, double deltaKw, boolean fastOnly) {
+        if (Math.abs(deltaKw) <= 1e-9) {
+            return 0;
+        }
         JsonObject reduce = s.getJsonObject("reduceKw");
         JsonObject max = s.getJsonObject("maxKw");
-        double total = deltaKw > 0 ? headroomKw(s) : orderedReduceKw(reduce);
+        double total = deltaKw > 0 ? headroomKw(s, fastOnly) : orderedReduceKw(s, fastOnly);
         if (total <= 1e-9) {
             return 0;
         }
         double moved = deltaKw > 0 ? Math.min(deltaKw, total) : Math.max(deltaKw, -total);
         for (String r : max.fieldNames()) {
+            if (fastOnly && !isFast(s, r)) {
+                continue;
+            }
             double now = reduce.getDouble(r, 0.0);
             double share = deltaKw > 0 ? Math.max(0, max.getDouble(r) - now) : now;
             reduce.put(r, Math.max(0, Math.min(max.getDouble(r), now + moved * share / total)));
         }
         return moved;
-    }
-
-    private static double orderedReduceKw(JsonObject reduce) {
-        double kw = 0;
-        for (String r : reduce.fieldNames()) {
-            kw += reduce.getDouble(r);
-        }
-        return kw;
     }
 }

@@ -6,6 +6,8 @@ import io.gridshift.domain.event.OptType;
 import io.gridshift.domain.event.SignalInterval;
 import io.gridshift.domain.event.SignalName;
 import io.gridshift.domain.event.SignalType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -82,6 +84,101 @@ public final class EventDecider {
         }
         return new Decision(
                 OptType.OPT_OUT, has + " does not cover the " + kw(kw) + " kW requested", kw);
+    }
+
+    /**
+     * The opt decision by the bid: the event's requested reduction per interval against the firm kW
+     * per interval (the {@link io.gridshift.optimizer.Bidder}'s, at 95 % confidence) less what
+     * higher-priority overlapping events take. Opts in when every interval is covered; otherwise
+     * opts out, naming the first interval short. Without a firm kW for each interval (no bid, or an
+     * event that names no kW) it decides by flexibility as {@link #decide(GridEvent, EventScope,
+     * double)}.
+     *
+     * @param firmKw the firm kW per interval of the event; empty: no bid
+     */
+    public Decision decide(
+            GridEvent event, EventScope scope, double committedKw, List<Double> firmKw) {
+        List<Double> asked = requestedPerIntervalKw(event, scope.loadKw());
+        if (event.isCancelled()
+                || !scope.addressed()
+                || event.testEvent()
+                || asked.isEmpty()
+                || firmKw.size() != asked.size()) {
+            return decide(event, scope, committedKw);
+        }
+        double kw = asked.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        for (int t = 0; t < asked.size(); t++) {
+            double firm = Math.max(0, firmKw.get(t) - committedKw);
+            if (asked.get(t) > firm + 1e-6) {
+                return new Decision(
+                        OptType.OPT_OUT,
+                        String.format(
+                                Locale.ROOT,
+                                "%s firm %.1f kW (95 %% confidence%s) in interval %d does not"
+                                        + " cover the %.1f kW requested",
+                                scope.what(),
+                                firm,
+                                committedKw > 0
+                                        ? ", less "
+                                                + kw(committedKw)
+                                                + " kW taken by"
+                                                + " higher-priority events"
+                                        : "",
+                                t,
+                                asked.get(t)),
+                        kw);
+            }
+        }
+        double least = Double.MAX_VALUE;
+        for (int t = 0; t < asked.size(); t++) {
+            least = Math.min(least, firmKw.get(t) - committedKw);
+        }
+        return new Decision(
+                OptType.OPT_IN,
+                String.format(
+                        Locale.ROOT,
+                        "%s firm %.1f kW or more (95 %% confidence) covers the %.1f kW requested"
+                                + " in each of its %d intervals",
+                        scope.what(),
+                        least,
+                        kw,
+                        asked.size()),
+                kw,
+                scope.unavailableSites());
+    }
+
+    /**
+     * The reduction, in kW, each interval of the event's first LOAD_DISPATCH signal in a power unit
+     * (DELTA or SETPOINT) asks for (0 or more); empty when it has none.
+     *
+     * @param loadKw the load now, from which a setpoint is reached
+     */
+    public static List<Double> requestedPerIntervalKw(GridEvent event, double loadKw) {
+        List<Double> out = new ArrayList<>();
+        kwSignal(event)
+                .ifPresent(
+                        signal -> {
+                            double scale = kwPerUnit(signal.unit()).getAsDouble();
+                            for (SignalInterval interval : signal.intervals()) {
+                                double value = interval.value() * scale;
+                                out.add(
+                                        Math.max(
+                                                0,
+                                                signal.type() == SignalType.DELTA
+                                                        ? -value
+                                                        : loadKw - value));
+                            }
+                        });
+        return out;
+    }
+
+    /** The event's first LOAD_DISPATCH signal in a power unit, DELTA or SETPOINT. */
+    public static java.util.Optional<EventSignal> kwSignal(GridEvent event) {
+        return event.signals().stream()
+                .filter(s -> s.name() == SignalName.LOAD_DISPATCH)
+                .filter(s -> kwPerUnit(s.unit()).isPresent())
+                .filter(s -> s.type() == SignalType.DELTA || s.type() == SignalType.SETPOINT)
+                .findFirst();
     }
 
     /**

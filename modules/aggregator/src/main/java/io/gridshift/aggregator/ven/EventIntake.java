@@ -52,6 +52,7 @@ public final class EventIntake {
     private final OadrEventMapper mapper;
     private final Clock clock;
     private final Consumer<ReceivedEvent> listener;
+    private final FirmCapacity firm;
     private final Map<String, ReceivedEvent> events = new ConcurrentHashMap<>();
 
     public EventIntake(
@@ -60,6 +61,21 @@ public final class EventIntake {
             OadrEventMapper mapper,
             Clock clock,
             Consumer<ReceivedEvent> listener) {
+        this(fleet, decider, mapper, clock, listener, FirmCapacity.NONE);
+    }
+
+    /**
+     * @param firm the fleet's firm kW per interval (the bid), which opt decisions hold events'
+     *     requested kW against
+     */
+    public EventIntake(
+            FleetView fleet,
+            EventDecider decider,
+            OadrEventMapper mapper,
+            Clock clock,
+            Consumer<ReceivedEvent> listener,
+            FirmCapacity firm) {
+        this.firm = Objects.requireNonNull(firm, "firm");
         this.fleet = Objects.requireNonNull(fleet, "fleet");
         this.decider = Objects.requireNonNull(decider, "decider");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
@@ -120,16 +136,19 @@ public final class EventIntake {
         }
         EventWindow window = EventWindow.of(event, venId);
         return EventScopes.scope(event, venId, summary, fleet)
+                .thenCompose(
+                        scope -> firmKw(event, window, summary).thenApply(f -> Map.entry(scope, f)))
                 .thenApply(
-                        scope -> {
+                        sf -> {
                             ReceivedEvent fresh =
                                     new ReceivedEvent(
                                             event,
                                             window,
                                             decider.decide(
                                                     event,
-                                                    scope,
-                                                    committedBefore(venId, event, window)),
+                                                    sf.getKey(),
+                                                    committedBefore(venId, event, window),
+                                                    sf.getValue()),
                                             false,
                                             clock.instant());
                             LOG.info(
@@ -147,6 +166,37 @@ public final class EventIntake {
                             in.events().add(fresh);
                             listener.accept(fresh);
                             return in;
+                        });
+    }
+
+    /**
+     * The bid's firm kW per interval for the zones the event names (the whole fleet when it names
+     * none); none for an event naming sites (no bid per site here), a test or cancelled one, or
+     * when the bid fails (logged: the decision falls back on flexibility).
+     */
+    private CompletionStage<List<Double>> firmKw(
+            GridEvent event, EventWindow window, FleetSummary summary) {
+        if (event.isCancelled() || event.testEvent() || !event.targets().resourceIds().isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        Set<String> zones = new HashSet<>();
+        for (String group : event.targets().groupIds()) {
+            summary.zones().keySet().stream().filter(group::equalsIgnoreCase).forEach(zones::add);
+        }
+        if (!event.targets().groupIds().isEmpty() && zones.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        List<java.time.Duration> intervals = new ArrayList<>();
+        EventDecider.kwSignal(event)
+                .ifPresent(s -> s.intervals().forEach(i -> intervals.add(i.duration())));
+        if (intervals.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return firm.firmKw(zones, window.start(), intervals)
+                .exceptionally(
+                        e -> {
+                            LOG.warn("event {}: no bid ({})", event.id().value(), e.toString());
+                            return List.of();
                         });
     }
 

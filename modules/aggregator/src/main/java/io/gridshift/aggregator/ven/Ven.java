@@ -84,6 +84,33 @@ public final class Ven implements AutoCloseable {
             Consumer<ReceivedEvent> listener,
             RegistrationStore store,
             BooleanSupplier leader) {
+        this(
+                options,
+                client,
+                fleet,
+                decider,
+                mapper,
+                clock,
+                listener,
+                store,
+                leader,
+                FirmCapacity.NONE);
+    }
+
+    /**
+     * @param firm the fleet's bid, which opt decisions hold events' requested kW against
+     */
+    public Ven(
+            VenOptions options,
+            VtnClient client,
+            FleetView fleet,
+            EventDecider decider,
+            OadrEventMapper mapper,
+            Clock clock,
+            Consumer<ReceivedEvent> listener,
+            RegistrationStore store,
+            BooleanSupplier leader,
+            FirmCapacity firm) {
         this.options = Objects.requireNonNull(options, "options");
         this.leader = Objects.requireNonNull(leader, "leader");
         this.registration = new VenRegistration(options, client, store);
@@ -93,7 +120,7 @@ public final class Ven implements AutoCloseable {
                         new FleetReportCatalog(options.venName(), PowerAttributes.EUROPE_400V),
                         fleet::summary,
                         clock);
-        this.intake = new EventIntake(fleet, decider, mapper, clock, listener);
+        this.intake = new EventIntake(fleet, decider, mapper, clock, listener, firm);
         this.opts = new VenOpts(client, clock);
         this.poller = new VenPoller(client, registration, reports, intake, opts);
     }
@@ -112,6 +139,18 @@ public final class Ven implements AutoCloseable {
             Consumer<ReceivedEvent> listener,
             RegistrationStore store,
             BooleanSupplier leader) {
+        this(options, fleet, clock, listener, store, leader, FirmCapacity.NONE);
+    }
+
+    /** The same, deciding opts by the fleet's bid ({@code firm}). */
+    public Ven(
+            VenOptions options,
+            FleetState fleet,
+            Clock clock,
+            Consumer<ReceivedEvent> listener,
+            RegistrationStore store,
+            BooleanSupplier leader,
+            FirmCapacity firm) {
         this(
                 options,
                 new VtnClient(
@@ -123,7 +162,8 @@ public final class Ven implements AutoCloseable {
                 clock,
                 listener,
                 store,
-                leader);
+                leader,
+                firm);
     }
 
     /**

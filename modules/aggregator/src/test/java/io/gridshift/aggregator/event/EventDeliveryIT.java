@@ -1,6 +1,7 @@
 package io.gridshift.aggregator.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.gridshift.agent.AgentFolders;
@@ -54,25 +55,23 @@ import org.junit.jupiter.api.io.TempDir;
  * allocated, dispatched and tracked; 5 % of the fleet goes silent mid-event and is replaced.
  */
 class EventDeliveryIT {
-    /** 40 sites keep this test under a minute here; {@code -DeventIt.sites=100} is the issue's. */
-    static final int SITES = Integer.getInteger("eventIt.sites", 40);
+    /** The issue's fleet: 100 sites, 25 per zone. */
+    static final int SITES = Integer.getInteger("eventIt.sites", 100);
 
     /**
-     * The issue asks each minute within ±3 %; the loop does not get there yet (100 sites: 6 of 20
-     * minutes within 3 %, all within 8.5 %; 40 sites: about ±25 %), so the test holds the event's
-     * mean delivery to ±5 % and prints the minutes (see the module's README).
+     * Minutes of 20 that must be within ±3 % of the commitment. The issue asks 19 (95 %); the loop
+     * does not reach it reliably: five runs of this test on a loaded 2-core machine gave 12, 16,
+     * 17, 17 and 18 minutes (the misses are in the first minutes, while what the moves and the slow
+     * resources left settles, and around the silenced sites), so the test holds what it reliably
+     * gets and prints each minute (module README, issue 6).
      */
-    /**
-     * The least share of the commitment the event must deliver on average. The issue's goal (±3 %
-     * in ≥ 95 % of the minutes) is not met yet: the loop measures the agents' own achieved kW, a
-     * step late; on a busy 2-core machine the mean over the event ranged 0.78 to 1.003 of the
-     * commitment in CI-like runs (issue 6's note). This bound still catches a fleet that does not
-     * deliver (0.46 when the VEN registered twice).
-     */
-    static final double MIN_MEAN_DELIVERY = 0.6;
+    static final int MIN_MINUTES_WITHIN = 10;
 
-    /** The most the event may overshoot its commitment on average. */
-    static final double MAX_MEAN_DELIVERY = 1.1;
+    /** The event's mean delivery, as a share of the commitment: 1.001 to 1.015 in those runs. */
+    static final double MEAN_TOLERANCE = 0.03;
+
+    /** No minute further off than this share (the worst minute in those runs: 0.864). */
+    static final double MINUTE_TOLERANCE = 0.2;
 
     static final Duration WAIT = Duration.ofSeconds(60);
     static final Duration STEP = Duration.ofSeconds(10);
@@ -145,8 +144,9 @@ class EventDeliveryIT {
         double baselineKw = fleetLoadKw();
 
         // WHEN the VTN asks the dear, dirty zones ZA and ZB to shed 4 % of the fleet's load
+        // 8 minutes ahead: time for the jobs' checkpoints (5 min) before the start
         double kw = Math.round(baselineKw * 0.04);
-        Instant start = clock.instant().plus(Duration.ofMinutes(2));
+        Instant start = clock.instant().plus(Duration.ofMinutes(8));
         createEvent("evt-peak", start, kw);
         JsonObject planned = await().atMost(WAIT).until(() -> delivery("evt-peak"), d -> d != null);
         assertThat(planned.getJsonArray("commitmentKw").getDouble(0)).isEqualTo(kw);
@@ -162,6 +162,7 @@ class EventDeliveryIT {
             }
             step();
             awaitLoop(end);
+            recordDelivered(start, end);
         }
         JsonObject d = delivery("evt-peak");
         assertThat(d.getString("status")).isEqualTo("COMPLETED");
@@ -186,31 +187,121 @@ class EventDeliveryIT {
     double maxLoadAfter;
     Instant endOfEvent;
 
+    /**
+     * The fleet's delivered reduction at each 10 s step of the event, by minute of the event: for
+     * every site of the event's zones that still reports, its counterfactual baseline (the agent's
+     * shadow plant: the same site without orders) less its grid import now, the figure its
+     * telemetry and acks report. A silenced site counts 0 from the moment it goes silent: nothing
+     * it does can be measured or settled. Read from the simulations at the step, so that neither
+     * the MQTT path nor the loop's own view decides the figure the test holds the loop to.
+     */
+    final Map<Long, List<Double>> deliveredByMinute = new java.util.TreeMap<>();
+
+    void recordDelivered(Instant start, Instant end) {
+        Instant now = clock.instant();
+        if (now.isBefore(start) || !now.isBefore(end)) {
+            return;
+        }
+        double kw = 0;
+        for (String site : agents.keySet()) {
+            if (eventZone(site)) {
+                SimulatedDataCenter sim = sims.get(site);
+                kw += sim.baseline(now).gridImportKw() - sim.state(now).gridImportKw();
+            }
+        }
+        deliveredByMinute
+                .computeIfAbsent(Duration.between(start, now).toMinutes(), k -> new ArrayList<>())
+                .add(kw);
+    }
+
+    static boolean eventZone(String site) {
+        String zone = ZONES[Integer.parseInt(site.substring("site-".length())) % ZONES.length];
+        return zone.equals("ZA") || zone.equals("ZB");
+    }
+
+    /**
+     * Each of the event's 20 minutes is the mean of its six steps' delivered reduction (above)
+     * against the commitment; a minute counts as delivered when within ±3 %. The orders start 2 min
+     * before the event (the lead), so the ramp-in is over before minute 0 and every minute counts.
+     */
     void assertWithinCommitment(JsonObject d, Instant start, Instant end) {
-        Map<Long, double[]> minutes = new HashMap<>();
+        double committed = d.getJsonArray("commitmentKw").getDouble(0);
+        Map<Long, double[]> loopView = new HashMap<>();
         for (Object o : d.getJsonArray("samples")) {
             JsonObject s = (JsonObject) o;
             Instant at = Instant.parse(s.getString("at"));
-            if (at.isBefore(start) || !at.isBefore(end)) {
-                continue;
+            if (!at.isBefore(start) && at.isBefore(end)) {
+                double[] m =
+                        loopView.computeIfAbsent(
+                                Duration.between(start, at).toMinutes(), k -> new double[2]);
+                m[0] += s.getDouble("measuredKw");
+                m[1]++;
             }
-            double[] m =
-                    minutes.computeIfAbsent(
-                            Duration.between(start, at).toMinutes(), k -> new double[3]);
-            m[0] += s.getDouble("measuredKw");
-            m[1] += s.getDouble("commitmentKw");
-            m[2]++;
         }
-        assertThat(minutes).hasSize(20);
-        long good =
-                minutes.values().stream().filter(m -> Math.abs(m[0] / m[1] - 1) <= 0.03).count();
-        double delivered = minutes.values().stream().mapToDouble(m -> m[0] / m[2]).sum();
-        double committed = minutes.values().stream().mapToDouble(m -> m[1] / m[2]).sum();
+        StringBuilder steps =
+                new StringBuilder(
+                        "loop steps up to minute 4 (at, measured, in flight, ordered, revised):");
+        for (Object o : d.getJsonArray("samples")) {
+            JsonObject x = (JsonObject) o;
+            if (Instant.parse(x.getString("at")).isBefore(start.plus(Duration.ofMinutes(4)))) {
+                steps.append(
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "%n%s %.0f %.0f %.0f %d",
+                                x.getString("at"),
+                                x.getDouble("measuredKw"),
+                                x.getDouble("inFlightKw", 0.0),
+                                x.getDouble("orderedKw"),
+                                x.getInteger("revised")));
+            }
+        }
+        org.slf4j.LoggerFactory.getLogger(EventDeliveryIT.class).info(steps.toString());
+        assertThat(deliveredByMinute).hasSize(20);
+        StringBuilder table =
+                new StringBuilder("minute | committed kW | delivered kW | ratio | loop");
+        int good = 0;
+        double sum = 0;
+        for (Map.Entry<Long, List<Double>> m : deliveredByMinute.entrySet()) {
+            double kw = m.getValue().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            double[] loop = loopView.getOrDefault(m.getKey(), new double[] {0, 1});
+            good += Math.abs(kw / committed - 1) <= 0.03 ? 1 : 0;
+            sum += kw;
+            table.append(
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "%n%6d | %12.1f | %12.1f | %5.3f | %.1f",
+                            m.getKey(),
+                            committed,
+                            kw,
+                            kw / committed,
+                            loop[0] / loop[1]));
+        }
+        Map<Long, Integer> moves = new java.util.TreeMap<>();
+        for (SimulatedDataCenter sim : sims.values()) {
+            sim.migrations().stream()
+                    .filter(
+                            m ->
+                                    m.kind()
+                                            == io.gridshift.domain.dispatch.DispatchAction.Kind
+                                                    .MIGRATE_OUT)
+                    .forEach(
+                            m ->
+                                    moves.merge(
+                                            Duration.between(start, m.at()).getSeconds(),
+                                            1,
+                                            Integer::sum));
+        }
         org.slf4j.LoggerFactory.getLogger(EventDeliveryIT.class)
                 .info(
-                        "event delivery: {} of 20 minutes within 3 %, mean {} of the commitment",
-                        good, delivered / committed);
-        assertThat(delivered / committed).isBetween(MIN_MEAN_DELIVERY, MAX_MEAN_DELIVERY);
+                        "event delivery, {} sites: {} of 20 minutes within 3 %, mean {}\n{}\n"
+                                + "jobs moved out, by second of the event: {}",
+                        SITES, good, sum / 20 / committed, table, moves);
+        assertThat(good).as(table.toString()).isGreaterThanOrEqualTo(MIN_MINUTES_WITHIN);
+        assertThat(sum / 20 / committed).as(table.toString()).isCloseTo(1, within(MEAN_TOLERANCE));
+        for (List<Double> m : deliveredByMinute.values()) {
+            double kw = m.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            assertThat(kw / committed).as(table.toString()).isCloseTo(1, within(MINUTE_TOLERANCE));
+        }
     }
 
     void assertMigrationsGoGreenAndCheap(JsonObject d) {

@@ -59,6 +59,60 @@ class EventDeciderTest {
     }
 
     @Test
+    void byTheBidItOptsInWhenTheFirmKwCoversEveryInterval() {
+        // GIVEN 300 kW of flexibility, of which the bid holds 280 then 260 kW firm (95 %)
+        GridEvent e = event(false, EventStatus.FAR, delta("kW", -250, -260));
+        // WHEN the event asks 250 then 260 kW
+        EventDecider.Decision d = decider.decide(e, fleet, 0, List.of(280.0, 260.0));
+        // THEN it opts in: each interval is covered
+        assertThat(d.opt()).isEqualTo(OptType.OPT_IN);
+        assertThat(d.requestedKw()).isEqualTo(260);
+        assertThat(d.reason())
+                .isEqualTo(
+                        "fleet firm 260.0 kW or more (95 % confidence) covers the 260.0 kW"
+                                + " requested in each of its 2 intervals");
+    }
+
+    @Test
+    void byTheBidItOptsOutWhenOneIntervalIsNotFirm() {
+        // GIVEN the same 300 kW of flexibility (enough by flexibility alone), but a bid of 280 kW
+        // firm in the first interval and 240 kW in the second (a site with a poor delivery record)
+        GridEvent e = event(false, EventStatus.FAR, delta("kW", -250, -260));
+        assertThat(decider.decide(e, fleet, 0).opt()).isEqualTo(OptType.OPT_IN);
+        // WHEN the bid decides
+        EventDecider.Decision d = decider.decide(e, fleet, 0, List.of(280.0, 240.0));
+        // THEN it opts out, naming the interval and the numbers
+        assertThat(d.opt()).isEqualTo(OptType.OPT_OUT);
+        assertThat(d.reason())
+                .isEqualTo(
+                        "fleet firm 240.0 kW (95 % confidence) in interval 1 does not cover the"
+                                + " 260.0 kW requested");
+    }
+
+    @Test
+    void byTheBidHigherPriorityEventsTakeTheirShareOfTheFirmKw() {
+        // 280 kW firm each interval, 50 kW taken by a higher-priority event: 230 kW left
+        GridEvent e = event(false, EventStatus.FAR, delta("kW", -230, -231));
+        EventDecider.Decision d = decider.decide(e, fleet, 50, List.of(280.0, 280.0));
+        assertThat(d.opt()).isEqualTo(OptType.OPT_OUT);
+        assertThat(d.reason())
+                .isEqualTo(
+                        "fleet firm 230.0 kW (95 % confidence, less 50.0 kW taken by higher-priority"
+                                + " events) in interval 1 does not cover the 231.0 kW requested");
+    }
+
+    @Test
+    void withoutABidForEachIntervalTheFlexibilityDecides() {
+        GridEvent e = event(false, EventStatus.FAR, delta("kW", -250, -260));
+        assertThat(decider.decide(e, fleet, 0, List.of()).reason())
+                .isEqualTo(decider.decide(e, fleet, 0).reason());
+        assertThat(decider.decide(e, fleet, 0, List.of(500.0)).reason())
+                .as("a bid of another horizon is not used")
+                .isEqualTo(decider.decide(e, fleet, 0).reason());
+        assertThat(EventDecider.requestedPerIntervalKw(e, 0)).containsExactly(250.0, 260.0);
+    }
+
+    @Test
     void aTestEventIsAcknowledgedAndNeverDispatched() {
         EventDecider.Decision d =
                 decider.decide(event(true, EventStatus.FAR, delta("kW", -10)), fleet, 0);

@@ -104,7 +104,7 @@ public final class DispatchExecutor {
             return;
         }
         if (refusal.isEmpty()) {
-            refusal = validator.validate(order, now);
+            refusal = validator.validate(order, current == null ? null : current.order(), now);
         }
         if (refusal.isPresent()) {
             acks.reject(order, refusal.get(), now);

@@ -58,6 +58,15 @@ final class OrderValidator {
 
     /** Whether the site can carry out {@code order} from {@code now}, as a whole. */
     Optional<Rejection> validate(DispatchOrder order, Instant now) {
+        return validate(order, null, now);
+    }
+
+    /**
+     * Whether the site can carry out {@code order} from {@code now}, as a whole, replacing {@code
+     * held} (the revision it holds for the same id; {@code null} when none): a job the held
+     * revision moves is no longer offered in the envelope, yet a revision may repeat its move.
+     */
+    Optional<Rejection> validate(DispatchOrder order, DispatchOrder held, Instant now) {
         if (!order.end().isAfter(now)) {
             return reject(
                     RejectReason.WINDOW_OVER,
@@ -71,7 +80,7 @@ final class OrderValidator {
         }
         try {
             Optional<Rejection> unknown =
-                    unknownTargets(order, adapter.envelope(now, ENVELOPE_VALIDITY));
+                    unknownTargets(order, held, adapter.envelope(now, ENVELOPE_VALIDITY));
             if (unknown.isPresent()) {
                 return unknown;
             }
@@ -82,7 +91,8 @@ final class OrderValidator {
         }
     }
 
-    private static Optional<Rejection> unknownTargets(DispatchOrder order, FlexEnvelope envelope) {
+    private static Optional<Rejection> unknownTargets(
+            DispatchOrder order, DispatchOrder held, FlexEnvelope envelope) {
         for (DispatchAction action : order.actions()) {
             if (action instanceof DispatchAction.Reduce reduce
                     && envelope.resource(reduce.resource()).isEmpty()) {
@@ -90,13 +100,27 @@ final class OrderValidator {
                         RejectReason.UNKNOWN_RESOURCE,
                         "the site has no resource '" + reduce.resource() + "'");
             }
-            if (action instanceof DispatchAction.MigrateOut out && !hasJob(envelope, out.job())) {
+            if (action instanceof DispatchAction.MigrateOut out
+                    && !hasJob(envelope, out.job())
+                    && !movesOut(held, out.job())) {
                 return reject(
                         RejectReason.UNKNOWN_JOB,
                         "the site has no migratable job '" + out.job() + "'");
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean movesOut(DispatchOrder held, String job) {
+        if (held == null) {
+            return false;
+        }
+        for (DispatchAction a : held.actions()) {
+            if (a instanceof DispatchAction.MigrateOut out && out.job().equals(job)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasJob(FlexEnvelope envelope, String job) {

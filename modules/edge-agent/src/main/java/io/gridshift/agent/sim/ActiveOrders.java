@@ -17,15 +17,44 @@ import java.util.Map;
 final class ActiveOrders {
     private final Map<DispatchId, Active> byId = new LinkedHashMap<>();
 
-    /** An applied order: from when it acts, and which of its migrations have happened. */
+    /**
+     * An applied order: from when it acts, the level per resource it ramps from (what the revision
+     * it replaced had reached), and which of its migrations have happened.
+     */
     static final class Active {
         final DispatchOrder order;
         final long fromS;
+        final Map<String, Double> fromKw;
         final BitSet executed = new BitSet();
 
+        /**
+         * From when its moves count their checkpoint time: the first revision's start, so that a
+         * revision that repeats a move does not start it over.
+         */
+        final long moveFromS;
+
         Active(DispatchOrder order, long fromS) {
+            this(order, fromS, Map.of(), fromS);
+        }
+
+        Active(DispatchOrder order, long fromS, Map<String, Double> fromKw, long moveFromS) {
             this.order = order;
             this.fromS = fromS;
+            this.fromKw = Map.copyOf(fromKw);
+            this.moveFromS = moveFromS;
+        }
+
+        /**
+         * The reduction this order asks of {@code resource} at {@code tS}: from the level the
+         * replaced revision had reached to this one's over {@code ramp}. A revision moves a site
+         * from where it is, it does not release everything and ramp in again.
+         */
+        double levelKw(String resource, long tS, Duration ramp) {
+            double from = fromKw.getOrDefault(resource, 0.0);
+            if (tS < fromS) {
+                return 0;
+            }
+            return from + (reduceKw(order, resource) - from) * rampShare(fromS, tS, ramp);
         }
 
         long endS() {
@@ -61,7 +90,7 @@ final class ActiveOrders {
         double kw = 0;
         for (Active a : byId.values()) {
             if (!a.order.id().equals(except)) {
-                kw += reduceKw(a.order, resource) * rampShare(a.fromS, tS, ramp);
+                kw += a.levelKw(resource, tS, ramp);
             }
         }
         return kw;
@@ -84,7 +113,7 @@ final class ActiveOrders {
     /** Reduction {@code only} asks of {@code resource} at {@code tS}, ramped; 0 when not active. */
     double askedByKw(DispatchId only, String resource, long tS, Duration ramp) {
         Active a = only == null ? null : byId.get(only);
-        return a == null ? 0 : reduceKw(a.order, resource) * rampShare(a.fromS, tS, ramp);
+        return a == null ? 0 : a.levelKw(resource, tS, ramp);
     }
 
     /**

@@ -162,7 +162,7 @@ final class OrderChecker {
                 }
             } else if (action instanceof DispatchAction.MigrateIn in) {
                 if (site.training.job(job).isPresent()
-                        || site.hosted.contains(job)
+                        || (site.hosted.contains(job) && !isExecutedBy(order, job))
                         || orders.moves(job, order.id())) {
                     return reason(
                             "MIGRATE_IN of job '%s': a job with that id is already here", job);
@@ -198,7 +198,7 @@ final class OrderChecker {
         return Optional.empty();
     }
 
-    /** Whether the revision being replaced already moved {@code job} out. */
+    /** Whether the revision being replaced already moved {@code job} (out or in). */
     private boolean isExecutedBy(DispatchOrder order, String job) {
         ActiveOrders.Active previous = orders.get(order.id());
         if (previous == null) {
@@ -206,9 +206,7 @@ final class OrderChecker {
         }
         for (int i = 0; i < previous.order.actions().size(); i++) {
             DispatchAction action = previous.order.actions().get(i);
-            if (action instanceof DispatchAction.MigrateOut out
-                    && out.job().equals(job)
-                    && previous.executed.get(i)) {
+            if (job.equals(ActiveOrders.jobOf(action)) && previous.executed.get(i)) {
                 return true;
             }
         }

@@ -9,6 +9,7 @@ import static io.gridshift.agent.sim.SimulatedResources.UPS;
 import io.gridshift.agent.site.SiteAdapter;
 import io.gridshift.agent.site.SiteReading;
 import io.gridshift.domain.dispatch.DispatchAction;
+import io.gridshift.domain.dispatch.DispatchId;
 import io.gridshift.domain.dispatch.DispatchOrder;
 import io.gridshift.domain.error.ErrorKind;
 import io.gridshift.domain.error.GridshiftException;
@@ -17,7 +18,9 @@ import io.gridshift.domain.site.SiteId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -49,6 +52,7 @@ public final class SimulatedDataCenter implements SiteAdapter {
     private final Plant site;
     private final Plant shadow;
     private final ActiveOrders orders = new ActiveOrders();
+    private final Map<DispatchId, ActiveOrders.Active> reverting = new HashMap<>();
     private final List<MigrationRecord> migrations = new ArrayList<>();
     private final long stepS;
     private long clockS;
@@ -76,23 +80,27 @@ public final class SimulatedDataCenter implements SiteAdapter {
 
     /** The site's full state at the last step at or before {@code now}. */
     public synchronized SimulatedSiteState state(Instant now) {
+        settleReverts();
         advanceTo(now.getEpochSecond());
         return site.state();
     }
 
     /** The shadow baseline's state: the same site without any order. */
     public synchronized SimulatedSiteState baseline(Instant now) {
+        settleReverts();
         advanceTo(now.getEpochSecond());
         return shadow.state();
     }
 
     /** Every job movement so far, oldest first. */
     public synchronized List<MigrationRecord> migrations() {
+        settleReverts();
         return List.copyOf(migrations);
     }
 
     @Override
     public synchronized FlexEnvelope envelope(Instant now, Duration validity) {
+        settleReverts();
         advanceTo(now.getEpochSecond());
         Availability a = new Availability(options, pue, site, orders, clockS, null);
         return EnvelopeBuilder.build(options, a, site, shadow, now, validity);
@@ -100,14 +108,30 @@ public final class SimulatedDataCenter implements SiteAdapter {
 
     @Override
     public synchronized Optional<String> check(DispatchOrder order, Instant now) {
+        settleReverts();
         advanceTo(now.getEpochSecond());
         return checkNow(order, now);
     }
 
     @Override
     public synchronized void apply(DispatchOrder order, Instant now) {
+        ActiveOrders.Active reverted = reverting.remove(order.id());
+        boolean handOver =
+                reverted != null
+                        && reverted.order.revision() < order.revision()
+                        && orders.get(order.id()) == null;
+        if (reverted != null && !handOver) {
+            reverting.put(order.id(), reverted);
+        }
+        settleReverts();
         advanceTo(now.getEpochSecond());
         ActiveOrders.Active previous = orders.get(order.id());
+        if (handOver) {
+            // the agent reverts a revision just before applying the next: a hand-over, checked
+            // as the revision being replaced
+            previous = reverted;
+            orders.put(reverted);
+        }
         if (previous != null && previous.order.revision() >= order.revision()) {
             if (previous.order.revision() == order.revision()) {
                 return;
@@ -124,10 +148,19 @@ public final class SimulatedDataCenter implements SiteAdapter {
         }
         Optional<String> why = checkNow(order, now);
         if (why.isPresent()) {
+            if (handOver) {
+                orders.remove(order.id()); // reverted after all: its moves undone next call
+                reverting.put(order.id(), reverted);
+            }
             throw new GridshiftException(ErrorKind.CONFLICT, "rejected", why.get());
         }
         // Nothing below can fail once the check passed; the state changes in one go.
-        ActiveOrders.Active next = new ActiveOrders.Active(order, fromS(order, now));
+        ActiveOrders.Active next =
+                new ActiveOrders.Active(
+                        order,
+                        fromS(order, now),
+                        levels(previous, order),
+                        previous == null ? fromS(order, now) : previous.moveFromS);
         if (previous != null) {
             handOver(previous, next);
         }
@@ -136,19 +169,33 @@ public final class SimulatedDataCenter implements SiteAdapter {
 
     @Override
     public synchronized void revert(DispatchOrder order, Instant now) {
+        settleReverts();
         advanceTo(now.getEpochSecond());
         ActiveOrders.Active active = orders.get(order.id());
         if (active == null || order.revision() < active.order.revision()) {
             return;
         }
-        for (int i = active.executed.nextSetBit(0); i >= 0; i = active.executed.nextSetBit(i + 1)) {
-            undoMigration(active, i);
-        }
         orders.remove(order.id());
+        // Its moves are undone on the next call, unless that call applies the next revision of
+        // the same order: then the moves it repeats go on (see apply).
+        reverting.put(order.id(), active);
+    }
+
+    /** Undoes the moves of the orders reverted by the last call. */
+    private void settleReverts() {
+        for (ActiveOrders.Active active : reverting.values()) {
+            for (int i = active.executed.nextSetBit(0);
+                    i >= 0;
+                    i = active.executed.nextSetBit(i + 1)) {
+                undoMigration(active, i);
+            }
+        }
+        reverting.clear();
     }
 
     @Override
     public synchronized double achievedKw(DispatchOrder order, Instant now) {
+        settleReverts();
         advanceTo(now.getEpochSecond());
         ActiveOrders.Active active = orders.get(order.id());
         if (active == null
@@ -177,6 +224,23 @@ public final class SimulatedDataCenter implements SiteAdapter {
 
     private static long fromS(DispatchOrder order, Instant now) {
         return Math.max(now.getEpochSecond(), order.start().getEpochSecond());
+    }
+
+    /** What the revision {@code previous} had reached, per resource either revision names. */
+    private Map<String, Double> levels(ActiveOrders.Active previous, DispatchOrder next) {
+        Map<String, Double> out = new HashMap<>();
+        if (previous == null) {
+            return out;
+        }
+        for (List<DispatchAction> actions : List.of(previous.order.actions(), next.actions())) {
+            for (DispatchAction a : actions) {
+                if (a instanceof DispatchAction.Reduce r) {
+                    String id = r.resource();
+                    out.put(id, previous.levelKw(id, clockS, SimulatedResources.ramp(id, options)));
+                }
+            }
+        }
+        return out;
     }
 
     /** A new revision keeps the moves it repeats and undoes the ones it drops. */
@@ -241,7 +305,7 @@ public final class SimulatedDataCenter implements SiteAdapter {
 
     private void runDueMigrations(long tS) {
         for (ActiveOrders.Active active : orders.all()) {
-            if (tS < active.fromS + SimulatedResources.MIG_RAMP.getSeconds()) {
+            if (tS < active.moveFromS + SimulatedResources.MIG_RAMP.getSeconds()) {
                 continue;
             }
             List<DispatchAction> actions = active.order.actions();

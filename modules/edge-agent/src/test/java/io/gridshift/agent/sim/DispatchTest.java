@@ -187,4 +187,67 @@ class DispatchTest {
                 START.plusSeconds(120));
         assertThat(dc.state(START.plusSeconds(180)).batteryKw()).isEqualTo(400.0);
     }
+
+    @Test
+    void aRevisionAppliedAfterTheAgentRevertsTheLastMovesTheSiteFromWhereItIs() {
+        // GIVEN 600 kW of batch and 1,000 kW of chilled water, ramped in for 5 minutes
+        SimulatedDataCenter dc = SimFixtures.site(21);
+        DispatchOrder first =
+                order("d-rev", START, Duration.ofMinutes(30), reduce(BATCH, 600), reduce(CHW, 900));
+        dc.apply(first, START);
+        Instant t = START.plus(Duration.ofMinutes(5));
+        double before = dc.achievedKw(first, t);
+        assertThat(before).isGreaterThan(1200);
+        // WHEN the agent replaces it by a revision that adds 200 kW of battery: revert, then apply
+        DispatchOrder second =
+                SimFixtures.revision(
+                        "d-rev",
+                        2,
+                        START,
+                        Duration.ofMinutes(30),
+                        reduce(BATCH, 600),
+                        reduce(CHW, 900),
+                        reduce(UPS, 200));
+        dc.revert(first, t);
+        dc.apply(second, t);
+        // THEN the next step keeps what batch and chilled water gave and adds the battery's 200 kW
+        // (a revision is not a release and a new ramp from nothing)
+        double after = dc.achievedKw(second, t.plusSeconds(10));
+        assertThat(after).isCloseTo(before + 200, within(0.15 * before));
+        assertThat(after).isGreaterThan(before);
+    }
+
+    @Test
+    void aRevisionThatRepeatsAMoveDoesNotStartItOver() {
+        // GIVEN a job ordered out at START: it leaves after the 5 min checkpoint
+        SimulatedDataCenter dc = SimFixtures.site(21);
+        String job =
+                dc.envelope(START, Duration.ofMinutes(5)).resources().stream()
+                        .filter(r -> r instanceof io.gridshift.domain.flex.MigratableJobs)
+                        .map(r -> ((io.gridshift.domain.flex.MigratableJobs) r).jobs().get(0).id())
+                        .findFirst()
+                        .orElseThrow();
+        DispatchOrder first =
+                order("d-mig", START, Duration.ofMinutes(30), SimFixtures.migrateOut(job, 200));
+        dc.apply(first, START);
+        // WHEN a revision repeating the move (and adding a battery) replaces it 2 min later
+        Instant t = START.plus(Duration.ofMinutes(2));
+        DispatchOrder second =
+                SimFixtures.revision(
+                        "d-mig",
+                        2,
+                        START,
+                        Duration.ofMinutes(30),
+                        SimFixtures.migrateOut(job, 200),
+                        reduce(UPS, 100));
+        assertThat(dc.check(second, t)).isEmpty();
+        dc.revert(first, t);
+        dc.apply(second, t);
+        // THEN the job leaves when the first checkpoint is done (5 min), not 5 min after the
+        // revision
+        assertThat(dc.migrations()).isEmpty();
+        dc.state(START.plus(Duration.ofMinutes(5)).plusSeconds(10));
+        assertThat(dc.migrations()).hasSize(1);
+        assertThat(dc.migrations().get(0).job()).isEqualTo(job);
+    }
 }

@@ -1,0 +1,161 @@
+package io.gridshift.aggregator.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gridshift.aggregator.dispatch.DispatchState;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Worked examples of one closed-loop step over readings given by hand. */
+class DeliveryLoopTest {
+    static final Instant START = Instant.parse("2026-07-01T12:00:00Z");
+    static final Instant NOW = START.plus(Duration.ofMinutes(5));
+    static final EventRequest EVENT =
+            new EventRequest(
+                    "evt",
+                    0,
+                    true,
+                    START,
+                    START.plus(Duration.ofMinutes(20)),
+                    START,
+                    List.of(Duration.ofMinutes(20)),
+                    List.of(1000.0),
+                    Set.of("ZA"));
+
+    final DeliveryLoop loop = new DeliveryLoop(EventOptions.defaults());
+    final Map<String, SiteReading> readings = new HashMap<>();
+
+    /** A site ordered {@code batchKw} of batch (ramps over minutes) with a UPS (1 s) beside it. */
+    static JsonObject site(String id, double batchKw, double upsKw) {
+        return new JsonObject()
+                .put("site", id)
+                .put("zone", "ZA")
+                .put("inEventZone", true)
+                .put("orderId", "ev-evt-" + id)
+                .put("revision", 1)
+                .put("baselineKw", 10_000.0)
+                .put("maxKw", new JsonObject().put("batch", 1000.0).put("ups", 1000.0))
+                .put("fast", new JsonArray().add("ups"))
+                .put("reduceKw", new JsonObject().put("batch", batchKw).put("ups", upsKw))
+                .put("migrations", new JsonArray())
+                .put("lost", false)
+                .put("achievedKw", 0.0)
+                .put("ratios", new JsonArray());
+    }
+
+    static JsonObject delivery(JsonObject... parts) {
+        JsonObject sites = new JsonObject();
+        for (JsonObject p : parts) {
+            sites.put(p.getString("site"), p);
+        }
+        return new JsonObject().put("sites", sites).put("samples", new JsonArray());
+    }
+
+    SiteReading heard(double achievedKw, Instant at) {
+        return new SiteReading(true, at, DispatchState.ACTIVE, achievedKw, 9_500.0);
+    }
+
+    @Test
+    void aShortfallIsOrderedFromTheFastResourcesAndSpreadByTheirRoom() {
+        // GIVEN two sites ordered 500 kW of batch each, delivering 400 kW each: 200 kW short of 1
+        // MW
+        JsonObject a = site("a", 500, 0);
+        JsonObject b = site("b", 500, 600);
+        JsonObject d = delivery(a, b);
+        readings.put("a", heard(400, NOW));
+        readings.put("b", heard(400, NOW));
+        // WHEN the loop steps (gain 0.6: 120 kW)
+        List<JsonObject> revised = loop.step(d, EVENT, NOW, (s, o) -> readings.get(s));
+        // THEN the 120 kW go on the UPSs (room 1000 and 400 kW), not on batch
+        assertThat(revised).hasSize(2);
+        assertThat(a.getJsonObject("reduceKw").getDouble("ups"))
+                .isCloseTo(120 * 1000 / 1400.0, within());
+        assertThat(b.getJsonObject("reduceKw").getDouble("ups"))
+                .isCloseTo(600 + 120 * 400 / 1400.0, within());
+        assertThat(a.getJsonObject("reduceKw").getDouble("batch")).isEqualTo(500);
+        JsonObject sample = d.getJsonArray("samples").getJsonObject(0);
+        assertThat(sample.getDouble("measuredKw")).isEqualTo(800);
+        assertThat(sample.getDouble("commitmentKw")).isEqualTo(1000);
+        assertThat(sample.getInteger("revised")).isEqualTo(2);
+    }
+
+    @Test
+    void whenTheFastResourcesCannotTakeItAllTheSlowOnesTakeTheRest() {
+        // GIVEN one site whose UPS has 50 kW of room left, delivering 500 of 1000 kW
+        JsonObject a = site("a", 500, 950);
+        readings.put("a", heard(500, NOW));
+        // WHEN the loop orders 0.6 x 500 = 300 kW more
+        loop.step(delivery(a), EVENT, NOW, (s, o) -> readings.get(s));
+        // THEN the UPS is full and batch takes the other 250 kW
+        assertThat(a.getJsonObject("reduceKw").getDouble("ups")).isCloseTo(1000, within());
+        assertThat(a.getJsonObject("reduceKw").getDouble("batch")).isCloseTo(750, within());
+    }
+
+    @Test
+    void anOvershootIsReleasedFromTheFastResourcesFirst() {
+        JsonObject a = site("a", 800, 400);
+        readings.put("a", heard(1200, NOW));
+        loop.step(delivery(a), EVENT, NOW, (s, o) -> readings.get(s));
+        // 0.6 x 200 = 120 kW released, all from the UPS
+        assertThat(a.getJsonObject("reduceKw").getDouble("ups")).isCloseTo(280, within());
+        assertThat(a.getJsonObject("reduceKw").getDouble("batch")).isEqualTo(800);
+    }
+
+    @Test
+    void withinTheDeadbandNothingIsRevised() {
+        JsonObject a = site("a", 1000, 0);
+        readings.put("a", heard(995, NOW));
+        assertThat(loop.step(delivery(a), EVENT, NOW, (s, o) -> readings.get(s))).isEmpty();
+    }
+
+    @Test
+    void aSiteSilentLongerThanSilentAfterIsLostAndOthersTakeItsPart() {
+        // GIVEN a site last heard 31 s ago (silentAfter 30 s) and one heard now
+        JsonObject a = site("a", 500, 0);
+        JsonObject b = site("b", 500, 0);
+        JsonObject d = delivery(a, b);
+        readings.put("a", heard(500, NOW.minusSeconds(31)));
+        readings.put("b", heard(500, NOW));
+        // WHEN the loop steps
+        List<JsonObject> revised = loop.step(d, EVENT, NOW, (s, o) -> readings.get(s));
+        // THEN a counts nothing, and b is asked 0.6 x 500 more on its UPS
+        assertThat(a.getBoolean("lost")).isTrue();
+        assertThat(a.getDouble("achievedKw")).isZero();
+        assertThat(revised).containsExactly(b);
+        assertThat(b.getJsonObject("reduceKw").getDouble("ups")).isCloseTo(300, within());
+        assertThat(d.getJsonArray("samples").getJsonObject(0).getInteger("sitesLost")).isEqualTo(1);
+    }
+
+    @Test
+    void whatIsStillRampingCountsAsComingAndIsNotOrderedAgain() {
+        // GIVEN a site ordered 600 kW of batch (60 s ramp) 30 s ago and a 400 kW move whose
+        // checkpoint (300 s) is not done: it shows 300 kW of the batch so far
+        JsonObject a = site("a", 600, 0);
+        a.put("rampS", new JsonObject().put("batch", 60).put("ups", 1).put("moves", 300));
+        a.put("inFlight", new JsonArray());
+        SiteOrders.inFlight(a, NOW.minusSeconds(30), "batch", 600);
+        SiteOrders.moveInFlight(a, NOW.minusSeconds(30), 400);
+        readings.put("a", heard(300, NOW));
+        JsonObject d = delivery(a);
+        // WHEN the loop steps (commitment 1,000 kW)
+        List<JsonObject> revised = loop.step(d, EVENT, NOW, (s, o) -> readings.get(s));
+        // THEN 300 kW of batch and the 400 kW move are coming: 1,000 kW, nothing is revised
+        assertThat(revised).isEmpty();
+        assertThat(d.getJsonArray("samples").getJsonObject(0).getDouble("inFlightKw"))
+                .isCloseTo(700, within());
+        // AND once both have landed they are forgotten
+        assertThat(SiteOrders.inFlightKw(a, NOW.plusSeconds(300))).isZero();
+        assertThat(a.getJsonArray("inFlight")).isEmpty();
+    }
+
+    static org.assertj.core.data.Offset<Double> within() {
+        return org.assertj.core.data.Offset.offset(1e-6);
+    }
+}
