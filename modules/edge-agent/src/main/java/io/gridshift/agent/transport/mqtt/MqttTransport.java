@@ -229,7 +229,10 @@ public final class MqttTransport implements EdgeTransport {
                 options.clientId(),
                 sessionPresent);
         if (sessionPresent) {
-            ready(link);
+            // subscribing again (retain handling 0) hands over the retained plan, which a resumed
+            // session would not: a restarted agent learns the newest plan version at once
+            PahoActions.subscribe(
+                    client, planTopic, Channel.PLAN.maxMqttQos(), () -> post(() -> ready(link)));
         } else {
             // "connected" promises that orders reach the agent: only once the broker has the
             // subscription (a test or an aggregator may publish the moment it hears ONLINE)
