@@ -142,19 +142,7 @@ public final class AggregatorNode implements AutoCloseable {
         DispatchJournal journal = ledger == null ? DispatchJournal.NONE : ledger;
         EdgeCodec json = EdgeCodec.of(EdgeFormat.JSON, options.codec());
         AtomicReference<MqttIngress> ingress = new AtomicReference<>();
-        mqttSender =
-                new MqttDispatchSender(
-                        () -> ingress.get() == null ? null : ingress.get().clients(),
-                        c -> ingress.get().receiveMaximum(c),
-                        options.mqtt().topics(),
-                        json);
-        DispatchSender sender =
-                new RoutingSender(
-                        Map.of(
-                                Transport.MQTT,
-                                mqttSender,
-                                Transport.COAP,
-                                new CoapDispatchSender(vertx.eventBus())));
+        DispatchSender sender = sender(json, ingress);
         dispatch =
                 new DispatchService(hz, fleet, sender, options.dispatch(), clock, metrics, journal);
         scheduleBoard = new ScheduleBoard(hz);
@@ -279,6 +267,22 @@ public final class AggregatorNode implements AutoCloseable {
             closeables.add(0, lease.get());
             venLease = lease.get();
         }
+    }
+
+    /** Orders (and plans) leave through the MQTT ingress's clients or the CoAP resources. */
+    private DispatchSender sender(EdgeCodec json, AtomicReference<MqttIngress> ingress) {
+        mqttSender =
+                new MqttDispatchSender(
+                        () -> ingress.get() == null ? null : ingress.get().clients(),
+                        c -> ingress.get().receiveMaximum(c),
+                        options.mqtt().topics(),
+                        json);
+        return new RoutingSender(
+                Map.of(
+                        Transport.MQTT,
+                        mqttSender,
+                        Transport.COAP,
+                        new CoapDispatchSender(vertx.eventBus())));
     }
 
     /** Blocking Hazelcast calls of the schedule's uplink: off the event loops and MQTT threads. */

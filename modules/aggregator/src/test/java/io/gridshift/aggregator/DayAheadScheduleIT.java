@@ -120,8 +120,12 @@ class DayAheadScheduleIT {
         assertThat(site.getInteger("version")).isEqualTo(1);
         assertThat(site.getJsonObject("ack")).isNotNull();
 
-        // AND a job planned to start later starts exactly at its slot, by the agents' clock
-        for (EdgeAgent a : List.of(de, fr, coap)) {
+        aPlannedJobStartsAtItsSlot(List.of(de, fr, coap), plan);
+    }
+
+    /** A job planned to start later starts exactly at its slot, by the agents' clock. */
+    private void aPlannedJobStartsAtItsSlot(List<EdgeAgent> sites, JsonObject plan) {
+        for (EdgeAgent a : sites) {
             Optional<PlannedJob> later = laterRun(a);
             if (later.isEmpty()) {
                 continue;

@@ -6,7 +6,6 @@ import io.gridshift.aggregator.dispatch.DispatchOptions;
 import io.gridshift.aggregator.fleet.FleetOptions;
 import io.gridshift.aggregator.ledger.LedgerOptions;
 import io.gridshift.aggregator.mqtt.MqttIngressOptions;
-import io.gridshift.aggregator.schedule.ScheduleServiceOptions;
 import io.gridshift.aggregator.ven.VenOptions;
 import io.gridshift.aggregator.ven.VenTls;
 import io.gridshift.domain.config.Option;
@@ -17,7 +16,6 @@ import io.gridshift.domain.error.ErrorKind;
 import io.gridshift.domain.error.GridshiftException;
 import io.gridshift.domain.error.InvalidFieldException;
 import io.gridshift.edge.codec.EdgeCodecOptions;
-import io.gridshift.optimizer.schedule.Policy;
 import io.gridshift.storage.db.StorageOptions;
 import java.io.IOException;
 import java.io.Reader;
@@ -296,71 +294,11 @@ public final class AggregatorConfig {
                     Parsers.number(0.01, 2),
                     "The most performance paid for (1 = 100 %).");
 
-    static final Option<Boolean> SCHEDULE_ENABLED =
-            Option.of(
-                    "schedule.enabled",
-                    "false",
-                    Parsers.bool(),
-                    "Run the day-ahead schedule service (one node of the cluster plans, by lease).");
-    static final Option<Duration> SCHEDULE_REPLAN =
-            Option.of(
-                    "schedule.replanIntervalS",
-                    "900",
-                    Parsers.seconds(1, 86_400),
-                    "Seconds between planning runs (a signal change plans at once too).");
-    static final Option<Long> SCHEDULE_SLOT =
-            Option.of(
-                    "schedule.slotMinutes",
-                    "15",
-                    Parsers.integer(15, 60),
-                    "Plan slot, 15 or 60 minutes.");
-    static final Option<Long> SCHEDULE_HORIZON =
-            Option.of(
-                    "schedule.horizonHours",
-                    "24",
-                    Parsers.integer(1, 48),
-                    "How far ahead the plan reaches, hours.");
-    static final Option<Policy> SCHEDULE_POLICY =
-            Option.of(
-                    "schedule.policy",
-                    "BOTH",
-                    Parsers.oneOf(Policy.class),
-                    "`RUN_AT_ARRIVAL`, `TEMPORAL` (later at home), `SPATIAL` (elsewhere at once) or"
-                            + " `BOTH`.");
-    static final Option<Double> SCHEDULE_CARBON_PRICE =
-            Option.of(
-                    "schedule.carbonPricePerTonne",
-                    "100",
-                    Parsers.number(0, 100_000),
-                    "Price of a tonne of CO2eq in the plan's objective.");
-    static final Option<Double> SCHEDULE_TRANSFER =
-            Option.of(
-                    "schedule.transferGbps",
-                    "10",
-                    Parsers.number(0.001, 10_000),
-                    "Bandwidth between sites for a migrated job's data, Gbit/s.");
-    static final Option<Path> SCHEDULE_SIGNALS =
-            Option.optional(
-                    "schedule.signalsFolder",
-                    Parsers.path(),
-                    "Folder of signal CSV files (`time_utc,zone,price_per_mwh,carbon_g_per_kwh`),"
-                            + " read again when changed.");
-    static final Option<URI> SCHEDULE_FEED =
-            Option.optional(
-                    "schedule.feedUrl",
-                    Parsers.uri("http", "https"),
-                    "HTTP feed answering the same CSV, polled.");
-    static final Option<Duration> SCHEDULE_FEED_INTERVAL =
-            Option.of(
-                    "schedule.feedIntervalS",
-                    "60",
-                    Parsers.seconds(1, 86_400),
-                    "Seconds between reads of the signals folder and the feed.");
-
     private AggregatorConfig() {}
 
     public static List<Option<?>> all() {
-        return java.util.stream.Stream.concat(own().stream(), SecurityConfig.all().stream())
+        return java.util.stream.Stream.of(own(), SecurityConfig.all(), ScheduleConfig.all())
+                .flatMap(List::stream)
                 .toList();
     }
 
@@ -415,17 +353,7 @@ public final class AggregatorConfig {
                 SETTLE_ENERGY_PRICE,
                 SETTLE_THRESHOLD,
                 SETTLE_PENALTY,
-                SETTLE_CAP,
-                SCHEDULE_ENABLED,
-                SCHEDULE_REPLAN,
-                SCHEDULE_SLOT,
-                SCHEDULE_HORIZON,
-                SCHEDULE_POLICY,
-                SCHEDULE_CARBON_PRICE,
-                SCHEDULE_TRANSFER,
-                SCHEDULE_SIGNALS,
-                SCHEDULE_FEED,
-                SCHEDULE_FEED_INTERVAL);
+                SETTLE_CAP);
     }
 
     /** The Markdown table of every option. */
@@ -510,31 +438,7 @@ public final class AggregatorConfig {
                 SecurityConfig.api(s),
                 SecurityConfig.coapDtls(s),
                 ledger(s),
-                schedule(s));
-    }
-
-    /** The schedule service when {@code schedule.enabled}; {@code null} otherwise. */
-    private static ScheduleServiceOptions schedule(Settings s) {
-        if (!s.get(SCHEDULE_ENABLED)) {
-            return null;
-        }
-        long slot = s.get(SCHEDULE_SLOT);
-        if (slot != 15 && slot != 60) {
-            throw new InvalidFieldException(SCHEDULE_SLOT.key(), "enum", slot, "must be 15 or 60");
-        }
-        ScheduleServiceOptions d = ScheduleServiceOptions.defaults();
-        return new ScheduleServiceOptions(
-                s.get(SCHEDULE_REPLAN),
-                Duration.ofMinutes(slot),
-                Duration.ofHours(s.get(SCHEDULE_HORIZON)),
-                s.get(SCHEDULE_POLICY),
-                s.get(SCHEDULE_CARBON_PRICE),
-                s.get(SCHEDULE_TRANSFER),
-                d.timeLimit(),
-                s.find(SCHEDULE_SIGNALS).orElse(null),
-                s.find(SCHEDULE_FEED).orElse(null),
-                s.get(SCHEDULE_FEED_INTERVAL),
-                d.planId());
+                ScheduleConfig.schedule(s));
     }
 
     /** The ledger unless {@code ledger.enabled} is false: PostgreSQL when a JDBC URL is named. */

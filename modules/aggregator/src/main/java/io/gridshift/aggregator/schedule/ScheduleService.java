@@ -127,94 +127,26 @@ public final class ScheduleService implements AutoCloseable {
     private String replan(String reason) {
         metrics.replan(reason);
         Instant now = clock.instant();
-        Duration slot = options.slot();
-        Instant start =
-                Instant.ofEpochSecond(
-                        Math.floorDiv(now.getEpochSecond(), slot.toSeconds()) * slot.toSeconds());
-        SlotGrid grid =
-                new SlotGrid(start, slot, (int) (options.horizon().toSeconds() / slot.toSeconds()));
-        Map<SiteId, SiteJobs> reports = board.allJobs();
-        List<ScheduleSite> sites = new ArrayList<>();
-        Map<GridZone, ZoneSignal> forecast = new HashMap<>();
-        List<ScheduleJob> jobs = new ArrayList<>();
-        for (SiteView v : fleet.sites(null, null, 0, MAX_SITES).sites()) {
-            Optional<ScheduleSite> s = site(v, reports.get(v.site()));
-            if (s.isEmpty()) {
-                continue;
-            }
-            GridZone zone = s.get().zone();
-            ZoneSignal f =
-                    forecast.containsKey(zone)
-                            ? forecast.get(zone)
-                            : signals.forecast(zone, grid.start(), grid.end(), slot);
-            if (f == null) {
-                continue;
-            }
-            forecast.put(zone, f);
-            sites.add(s.get());
-            SiteJobs r = reports.get(v.site());
-            if (r != null) {
-                r.jobs().stream()
-                        .filter(j -> j.deadline().isAfter(now))
-                        .forEach(j -> jobs.add(job(v.site(), j)));
-            }
-        }
-        if (sites.isEmpty()) {
+        ScheduleRequest request = request(now);
+        if (request == null) {
             return "no site with a forecast for its zone";
         }
-        ScheduleOptions so =
-                ScheduleOptions.of(options.policy())
-                        .withWindow(options.horizon())
-                        .withCarbonPrice(options.carbonPricePerTonne());
-        so =
-                new ScheduleOptions(
-                        so.policy(),
-                        so.window(),
-                        so.carbonPricePerTonne(),
-                        so.candidatesPerJob(),
-                        so.lagrangeIterations(),
-                        options.timeLimit());
-        ScheduleRequest request =
-                new ScheduleRequest(
-                        grid,
-                        sites,
-                        unique(jobs),
-                        forecast,
-                        Map.of(),
-                        Network.simple(options.transferGbps()),
-                        so);
         long t0 = System.nanoTime();
         Schedule plan =
                 previous == null ? scheduler.plan(request) : scheduler.plan(request, previous);
         metrics.solverTime(Duration.ofNanos(System.nanoTime() - t0));
         Schedule atArrival =
-                scheduler.plan(request.withOptions(so.withPolicy(Policy.RUN_AT_ARRIVAL)));
-        ScheduleScore planned = Scorer.score(request, plan, forecast);
-        ScheduleScore baseline = Scorer.score(request, atArrival, forecast);
+                scheduler.plan(
+                        request.withOptions(request.options().withPolicy(Policy.RUN_AT_ARRIVAL)));
+        ScheduleScore planned = Scorer.score(request, plan, request.forecast());
+        ScheduleScore baseline = Scorer.score(request, atArrival, request.forecast());
         int version = board.lastVersion() + 1;
         Map<SiteId, SitePlan> plans =
                 PlanBuilder.build(request, plan, PlanId.of(options.planId()), version, now);
         JsonObject report =
                 ScheduleReport.of(request, plan, atArrival, planned, baseline, plans, now);
-        report.put("trigger", reason);
-        board.putSummary(version, report.encode());
-        for (SitePlan p : plans.values()) {
-            board.putPlan(p);
-            publisher
-                    .publish(p)
-                    .whenComplete(
-                            (ok, e) -> {
-                                if (e == null) {
-                                    metrics.planSent();
-                                } else {
-                                    LOG.warn(
-                                            "Plan v{} for {} not sent: {}",
-                                            p.version(),
-                                            p.site(),
-                                            e.toString());
-                                }
-                            });
-        }
+        board.putSummary(version, report.put("trigger", reason).encode());
+        plans.values().forEach(this::send);
         previous = plan;
         String outcome =
                 "planned v"
@@ -228,6 +160,80 @@ public final class ScheduleService implements AutoCloseable {
                         + " site(s)";
         LOG.info("Day-ahead {} ({}; {})", outcome, reason, plan.summary().method());
         return outcome;
+    }
+
+    /** The request over the grid from {@code now}; {@code null} when no site can be planned. */
+    private ScheduleRequest request(Instant now) {
+        Duration slot = options.slot();
+        long step = slot.toSeconds();
+        Instant start = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), step) * step);
+        SlotGrid grid = new SlotGrid(start, slot, (int) (options.horizon().toSeconds() / step));
+        Map<SiteId, SiteJobs> reports = board.allJobs();
+        List<ScheduleSite> sites = new ArrayList<>();
+        Map<GridZone, ZoneSignal> forecast = new HashMap<>();
+        List<ScheduleJob> jobs = new ArrayList<>();
+        for (SiteView v : fleet.sites(null, null, 0, MAX_SITES).sites()) {
+            Optional<ScheduleSite> s = site(v, reports.get(v.site()));
+            if (s.isEmpty()) {
+                continue;
+            }
+            GridZone zone = s.get().zone();
+            ZoneSignal f =
+                    forecast.computeIfAbsent(
+                            zone, z -> signals.forecast(z, grid.start(), grid.end(), slot));
+            if (f == null) {
+                forecast.remove(zone);
+                continue;
+            }
+            sites.add(s.get());
+            SiteJobs r = reports.get(v.site());
+            if (r != null) {
+                r.jobs().stream()
+                        .filter(j -> j.deadline().isAfter(now))
+                        .forEach(j -> jobs.add(job(v.site(), j)));
+            }
+        }
+        if (sites.isEmpty()) {
+            return null;
+        }
+        ScheduleOptions d =
+                ScheduleOptions.of(options.policy())
+                        .withWindow(options.horizon())
+                        .withCarbonPrice(options.carbonPricePerTonne());
+        ScheduleOptions so =
+                new ScheduleOptions(
+                        d.policy(),
+                        d.window(),
+                        d.carbonPricePerTonne(),
+                        d.candidatesPerJob(),
+                        d.lagrangeIterations(),
+                        options.timeLimit());
+        return new ScheduleRequest(
+                grid,
+                sites,
+                unique(jobs),
+                forecast,
+                Map.of(),
+                Network.simple(options.transferGbps()),
+                so);
+    }
+
+    private void send(SitePlan p) {
+        board.putPlan(p);
+        publisher
+                .publish(p)
+                .whenComplete(
+                        (ok, e) -> {
+                            if (e == null) {
+                                metrics.planSent();
+                            } else {
+                                LOG.warn(
+                                        "Plan v{} for {} not sent: {}",
+                                        p.version(),
+                                        p.site(),
+                                        e.toString());
+                            }
+                        });
     }
 
     private static Optional<ScheduleSite> site(SiteView v, SiteJobs report) {
