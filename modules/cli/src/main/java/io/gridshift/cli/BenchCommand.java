@@ -64,7 +64,15 @@ public final class BenchCommand implements Callable<Integer> {
                     new Runner(
                             "storage",
                             "test-harness/bench/storage.sh",
-                            "ledger write and settlement throughput"));
+                            "ledger write and settlement throughput"),
+                    new Runner(
+                            "dayahead",
+                            "test-harness/bench/dayahead.sh size",
+                            "day-ahead plan, 100 sites x 96 slots x 10,000 jobs: time, gap"),
+                    new Runner(
+                            "dayahead-year",
+                            "test-harness/bench/dayahead.sh year",
+                            "365 daily plans on 2022 carbon data: savings per policy"));
 
     @Parameters(arity = "0..1", paramLabel = "NAME", description = "One runner's name.")
     String name;

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
             AgentCommand.class,
             VtnCommand.class,
             DemoCommand.class,
-            BenchCommand.class
+            BenchCommand.class,
+            ScheduleCommand.class
         })
 public final class GridshiftCommand implements Runnable {
     @Spec CommandSpec spec;

@@ -93,8 +93,8 @@ final class Assigner {
 
     private void phase(String name) {
         long now = System.nanoTime();
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("{}: {} ms", name, (now - last) / 1_000_000);
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("{}: {} ms", name, (now - last) / 1_000_000);
         }
         last = now;
     }

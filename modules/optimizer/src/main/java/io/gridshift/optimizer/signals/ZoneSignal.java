@@ -96,6 +96,47 @@ public record ZoneSignal(
         return new ZoneSignal(zone, from, slot, p, c);
     }
 
+    /**
+     * The steps that overlap [from, to), in their own step length (clipped to the series; the whole
+     * series when nothing is cut).
+     */
+    public ZoneSignal slice(Instant from, Instant to) {
+        int a =
+                from.isAfter(start)
+                        ? (int) (Duration.between(start, from).toNanos() / step.toNanos())
+                        : 0;
+        int b =
+                to.isBefore(end())
+                        ? (int)
+                                ((Duration.between(start, to).toNanos() + step.toNanos() - 1)
+                                        / step.toNanos())
+                        : steps();
+        if (a == 0 && b == steps()) {
+            return this;
+        }
+        if (a >= b) {
+            throw new InvalidFieldException(
+                    "signals[" + zone + "]",
+                    "range",
+                    from,
+                    "must overlap "
+                            + from
+                            + " to "
+                            + to
+                            + " (series runs "
+                            + start
+                            + " to "
+                            + end()
+                            + ")");
+        }
+        return new ZoneSignal(
+                zone,
+                start.plus(step.multipliedBy(a)),
+                step,
+                Arrays.copyOfRange(pricePerMwh, a, b),
+                Arrays.copyOfRange(carbonGPerKwh, a, b));
+    }
+
     private int covered(Instant t) {
         int k = indexOf(t);
         if (k < 0) {

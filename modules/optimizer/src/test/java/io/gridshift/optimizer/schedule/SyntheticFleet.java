@@ -57,12 +57,16 @@ public final class SyntheticFleet {
             // eats slack
             Instant arrival =
                     grid.at(rnd.nextInt(arrivalHours * (int) Math.round(1 / grid.slotHours())));
-            Duration d = Duration.ofMinutes(15L * (1 + rnd.nextInt(maxJobHours * 4)));
+            // whole slots: on hourly slots a 15-minute remainder would be rounded up past the
+            // deadline
+            long slotS = grid.slot().toSeconds();
+            Duration d =
+                    grid.slot().multipliedBy(1 + rnd.nextInt((int) (maxJobHours * 3600 / slotS)));
             Instant latest = grid.end();
             long slack = Duration.between(arrival.plus(d), latest).toSeconds();
             Instant deadline =
                     arrival.plus(d)
-                            .plusSeconds(slack <= 0 ? 0 : rnd.nextLong(slack + 1) / 900 * 900);
+                            .plusSeconds(slack <= 0 ? 0 : rnd.nextLong(slack + 1) / slotS * slotS);
             double kw = 10 + rnd.nextInt(200);
             GridZone oz = siteList.get(origin).zone();
             Set<GridZone> allowed = rnd.nextDouble() < 0.2 ? Set.of(oz) : Set.of();
