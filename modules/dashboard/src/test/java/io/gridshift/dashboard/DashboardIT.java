@@ -251,7 +251,15 @@ class DashboardIT {
      * Hourly signals of the four zones around the test's clock: CN-SH and CN-GD dear and dirty for
      * the first six hours, so that the plan moves and delays work and saves on both counts.
      */
-    private Path signals() throws java.io.IOException {
+    private Path signals() {
+        try {
+            return writeSignals();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private Path writeSignals() throws java.io.IOException {
         Path dir = Files.createDirectories(folder.resolve("signals"));
         StringBuilder csv = new StringBuilder("time_utc,zone,price_per_mwh,carbon_g_per_kwh\n");
         Instant t0 = clock.instant().minus(Duration.ofHours(2));
