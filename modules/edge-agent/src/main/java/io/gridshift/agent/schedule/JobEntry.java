@@ -16,6 +16,7 @@ public final class JobEntry {
     private Duration remaining;
     private Instant startedAt;
     private Instant firstStart;
+    private Instant leavesAt;
 
     JobEntry(FlexibleJob job, SiteId from) {
         this.job = job;
@@ -43,6 +44,21 @@ public final class JobEntry {
     /** When the job first started here; {@code null} while it never ran. */
     public Instant firstStart() {
         return firstStart;
+    }
+
+    /**
+     * When a plan handed the job to another site: it leaves then, whatever later plan versions say
+     * (the receiving site runs it from then on; running it here too would run it twice). {@code
+     * null} while it stays.
+     */
+    public Instant leavesAt() {
+        return leavesAt;
+    }
+
+    void leaveAt(Instant t) {
+        if (leavesAt == null) {
+            leavesAt = t;
+        }
     }
 
     boolean isOpen() {

@@ -155,6 +155,9 @@ public final class PlanExecutor {
                 continue;
             }
             in.put(j.job(), j);
+            if (j.action() == PlanAction.MOVE_OUT && book.containsKey(j.job())) {
+                book.get(j.job()).leaveAt(p.slotStart(j.firstSlot()));
+            }
             if (j.action() == PlanAction.MOVE_IN && !book.containsKey(j.job())) {
                 book.put(j.job(), new JobEntry(imported(p, j), j.peer()));
                 version++;
@@ -187,16 +190,18 @@ public final class PlanExecutor {
             if (!e.isOpen()) {
                 continue;
             }
-            PlannedJob p = inForce == null ? null : accepted.get(e.job().id());
-            boolean run = wantsToRun(inForce, p, e, now);
-            if (p != null
-                    && p.action() == PlanAction.MOVE_OUT
-                    && e.state() == JobState.QUEUED
-                    && !now.isBefore(inForce.slotStart(p.firstSlot()))) {
-                e.moveOut();
+            if (e.leavesAt() != null) {
+                // committed to another site: held until it leaves, never started here again
+                if (!now.isBefore(e.leavesAt())) {
+                    e.moveOut();
+                } else {
+                    e.hold();
+                }
                 version++;
                 continue;
             }
+            PlannedJob p = inForce == null ? null : accepted.get(e.job().id());
+            boolean run = wantsToRun(inForce, p, e, now);
             if (!run && mustStartNow(e, now)) {
                 run = true;
                 if (e.state() == JobState.QUEUED) {
@@ -268,9 +273,7 @@ public final class PlanExecutor {
     public SiteJobs report(long seq, Instant now) {
         List<FlexibleJob> open = new ArrayList<>();
         for (JobEntry e : book.values()) {
-            PlannedJob p = accepted.get(e.job().id());
-            boolean leaving = p != null && p.action() == PlanAction.MOVE_OUT && plan.isValidAt(now);
-            if (!e.isOpen() || leaving || e.remaining().isZero()) {
+            if (!e.isOpen() || e.leavesAt() != null || e.remaining().isZero()) {
                 continue;
             }
             FlexibleJob j = e.job();

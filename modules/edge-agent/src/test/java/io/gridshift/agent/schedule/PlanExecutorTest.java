@@ -325,4 +325,22 @@ class PlanExecutorTest {
         after.tick(at(2));
         assertThat(state(after, "a")).as("still held for slot 10").isEqualTo(JobState.QUEUED);
     }
+
+    @Test
+    void aJobHandedToAnotherSiteLeavesEvenWhenALaterVersionNoLongerNamesIt() {
+        PlanExecutor e = executor();
+        e.submit(List.of(job("a", 0, 2, 40, false)));
+        e.onPlan(
+                plan(1, new PlannedJob("a", PlanAction.MOVE_OUT, PEER, slots(4, 2), 100, at(40))),
+                at(0));
+
+        // the receiving site now reports the job; the next version plans it there, not here
+        e.onPlan(plan(2), at(1));
+        e.tick(at(2));
+
+        assertThat(state(e, "a")).as("never run at home as well").isEqualTo(JobState.QUEUED);
+        assertThat(e.report(1, at(2)).jobs()).isEmpty();
+        e.tick(at(4));
+        assertThat(state(e, "a")).isEqualTo(JobState.MOVED_OUT);
+    }
 }
