@@ -79,6 +79,19 @@ try {
   await page.waitForFunction(() => (document.querySelector('#settlement')?.textContent ?? '').includes('"eventId"'), null, { timeout: 30000 })
     .catch(() => fail(page, 'no settlement shown'));
   await page.screenshot({ path: join(shots, 'settlement.png'), fullPage: true });
+
+  // the day-ahead plan: a version, real savings against run-at-arrival, the zone chart
+  await page.goto(`${url}#/schedule`);
+  await page.waitForFunction(() => /^v\d+/.test(document.querySelector('#schedule-version')?.textContent ?? ''), null, { timeout: 60000 })
+    .catch(() => fail(page, 'no plan shown'));
+  await page.waitForSelector('#schedule-chart canvas');
+  await page.waitForSelector('#schedule-zone-table tbody tr');
+  const version = (await page.textContent('#schedule-version')).split(' ')[0];
+  const saved = await page.textContent('#schedule-saved-cost');
+  const carbon = await page.textContent('#schedule-saved-carbon');
+  if (!/\d/.test(saved) || saved.startsWith('–')) await fail(page, `no cost saving shown: ${saved}`);
+  console.log(`SCHEDULE ${version} saved ${saved}, carbon ${carbon}`);
+  await page.screenshot({ path: join(shots, 'schedule.png'), fullPage: true });
   if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
   console.log('DONE');
 } finally {

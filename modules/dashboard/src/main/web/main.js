@@ -2,6 +2,7 @@ import './style.css';
 import * as api from './api.js';
 import * as views from './views.js';
 import { eventView } from './event.js';
+import { schedule } from './schedule.js';
 
 const view = document.getElementById('view');
 const live = document.getElementById('live');
@@ -18,6 +19,7 @@ function route() {
     else if (page === 'sites' && arg) refresh = views.site(view, decodeURIComponent(arg));
     else if (page === 'sites') refresh = views.sites(view);
     else if (page === 'settlement') refresh = views.settlement(view);
+    else if (page === 'schedule') refresh = schedule(view);
     else refresh = views.overview(view);
     refresh();
   } catch (e) {

@@ -27,6 +27,12 @@ import io.gridshift.aggregator.ledger.NodeLedger;
 import io.gridshift.aggregator.metrics.AggregatorMetrics;
 import io.gridshift.aggregator.mqtt.MqttDispatchSender;
 import io.gridshift.aggregator.mqtt.MqttIngress;
+import io.gridshift.aggregator.schedule.ScheduleBoard;
+import io.gridshift.aggregator.schedule.ScheduleInbox;
+import io.gridshift.aggregator.schedule.ScheduleService;
+import io.gridshift.aggregator.schedule.ScheduleServiceOptions;
+import io.gridshift.aggregator.schedule.SignalFeeds;
+import io.gridshift.aggregator.schedule.SignalStore;
 import io.gridshift.aggregator.ven.ClusterRegistrationStore;
 import io.gridshift.aggregator.ven.GridEventLog;
 import io.gridshift.aggregator.ven.RegistrationStore;
@@ -35,6 +41,7 @@ import io.gridshift.aggregator.ven.VenPushServer;
 import io.gridshift.aggregator.ven.VenRegistration;
 import io.gridshift.aggregator.ven.report.SettlementReport;
 import io.gridshift.broker.EmbeddedMqttBroker;
+import io.gridshift.domain.schedule.SitePlan;
 import io.gridshift.edge.codec.EdgeCodec;
 import io.gridshift.edge.codec.EdgeFormat;
 import io.gridshift.openadr.codec.OadrCodec;
@@ -93,6 +100,11 @@ public final class AggregatorNode implements AutoCloseable {
 
     private NodeLedger ledger;
     private Lease venLease;
+    private ScheduleBoard scheduleBoard;
+    private SignalStore signals;
+    private ScheduleService schedule;
+    private Lease scheduleLease;
+    private MqttDispatchSender mqttSender;
     private EventOptions eventOptions = EventOptions.defaults();
 
     private AggregatorNode(AggregatorOptions options, AggregatorMetrics metrics) {
@@ -132,29 +144,19 @@ public final class AggregatorNode implements AutoCloseable {
         DispatchJournal journal = ledger == null ? DispatchJournal.NONE : ledger;
         EdgeCodec json = EdgeCodec.of(EdgeFormat.JSON, options.codec());
         AtomicReference<MqttIngress> ingress = new AtomicReference<>();
-        DispatchSender sender =
-                new RoutingSender(
-                        Map.of(
-                                Transport.MQTT,
-                                new MqttDispatchSender(
-                                        () ->
-                                                ingress.get() == null
-                                                        ? null
-                                                        : ingress.get().clients(),
-                                        c -> ingress.get().receiveMaximum(c),
-                                        options.mqtt().topics(),
-                                        json),
-                                Transport.COAP,
-                                new CoapDispatchSender(vertx.eventBus())));
+        DispatchSender sender = sender(json, ingress);
         dispatch =
                 new DispatchService(hz, fleet, sender, options.dispatch(), clock, metrics, journal);
+        scheduleBoard = new ScheduleBoard(hz);
         EdgeIngest ingest =
                 new EdgeIngest(
                         fleet,
                         dispatch,
                         new SiteThrottle(options.siteRate(), options.siteBurst(), clock),
                         metrics,
-                        ledger == null ? t -> {} : ledger::meter);
+                        ledger == null ? t -> {} : ledger::meter,
+                        new ScheduleInbox(
+                                scheduleBoard = new ScheduleBoard(hz), metrics, scheduleIo()));
         mqtt = new MqttIngress(mqttUri, options.mqtt(), ingest, json, nodeId);
         ingress.set(mqtt);
         mqtt.start();
@@ -174,9 +176,11 @@ public final class AggregatorNode implements AutoCloseable {
                         dispatch,
                         options.codec(),
                         nodeId,
-                        options.coapDtls());
+                        options.coapDtls(),
+                        scheduleBoard);
         await(vertx.deployVerticle(coap));
         startApiAndVen(clock);
+        startSchedule(clock);
         await(
                 vertx.deployVerticle(
                         new EventOrchestrator(
@@ -218,7 +222,8 @@ public final class AggregatorNode implements AutoCloseable {
                                 new HealthProbe("mqtt", mqtt::isConnected),
                                 new HealthProbe("coap", () -> coap.port() > 0)),
                         options.api(),
-                        auditLog());
+                        auditLog(),
+                        scheduleBoard);
         await(vertx.deployVerticle(http));
         if (options.ven() != null) {
             // one VEN per VTN in the cluster: the node holding the lease polls and reports
@@ -279,6 +284,83 @@ public final class AggregatorNode implements AutoCloseable {
             closeables.add(0, lease.get());
             venLease = lease.get();
         }
+    }
+
+    /** Orders (and plans) leave through the MQTT ingress's clients or the CoAP resources. */
+    private DispatchSender sender(EdgeCodec json, AtomicReference<MqttIngress> ingress) {
+        mqttSender =
+                new MqttDispatchSender(
+                        () -> ingress.get() == null ? null : ingress.get().clients(),
+                        c -> ingress.get().receiveMaximum(c),
+                        options.mqtt().topics(),
+                        json);
+        return new RoutingSender(
+                Map.of(
+                        Transport.MQTT,
+                        mqttSender,
+                        Transport.COAP,
+                        new CoapDispatchSender(vertx.eventBus())));
+    }
+
+    /** Blocking Hazelcast calls of the schedule's uplink: off the event loops and MQTT threads. */
+    private java.util.concurrent.Executor scheduleIo() {
+        java.util.concurrent.ExecutorService io =
+                java.util.concurrent.Executors.newFixedThreadPool(
+                        2,
+                        r -> {
+                            Thread t = new Thread(r, "gridshift-schedule-io");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        closeables.add(io::shutdownNow);
+        return io;
+    }
+
+    /**
+     * The day-ahead schedule when the options ask for it: signals on every node (each reads the
+     * feeds and hears the grid events), planning on the node holding the schedule lease.
+     */
+    private void startSchedule(Clock clock) {
+        ScheduleServiceOptions o = options.schedule();
+        if (o == null) {
+            return;
+        }
+        signals = new SignalStore();
+        SignalFeeds feeds = new SignalFeeds(signals, o, metrics);
+        AtomicReference<Lease> lease = new AtomicReference<>();
+        schedule =
+                new ScheduleService(
+                        fleet,
+                        signals,
+                        scheduleBoard,
+                        this::publishPlan,
+                        o,
+                        clock,
+                        metrics,
+                        () -> lease.get() != null && lease.get().held());
+        lease.set(
+                new Lease(
+                        hz,
+                        "schedule " + o.planId(),
+                        nodeId,
+                        VEN_LEASE,
+                        held -> {
+                            if (held) {
+                                schedule.replanNow("lease");
+                            }
+                        }));
+        scheduleLease = lease.get();
+        schedule.start();
+        feeds.start(vertx.eventBus());
+        closeables.add(0, feeds);
+        closeables.add(0, schedule);
+        closeables.add(0, scheduleLease);
+    }
+
+    /** A plan version to its site: retained on MQTT, and a change of the CoAP plan resource. */
+    private java.util.concurrent.CompletionStage<Void> publishPlan(SitePlan plan) {
+        vertx.eventBus().publish(CoapIngress.PLAN_CHANGED_ADDRESS, plan.site().value());
+        return mqttSender.send(plan);
     }
 
     /**
@@ -381,6 +463,26 @@ public final class AggregatorNode implements AutoCloseable {
     /** The REST API's port. */
     public int httpPort() {
         return http.port();
+    }
+
+    /** Whether this node plans the cluster's day-ahead schedule now (holds its lease). */
+    public boolean runsSchedule() {
+        return scheduleLease != null && scheduleLease.held();
+    }
+
+    /** The schedule service, when the options ask for one. */
+    public Optional<ScheduleService> schedule() {
+        return Optional.ofNullable(schedule);
+    }
+
+    /** This node's price and carbon forecasts, when the schedule runs. */
+    public Optional<SignalStore> signals() {
+        return Optional.ofNullable(signals);
+    }
+
+    /** The schedule's cluster state (jobs reports, plans, acks, summary). */
+    public ScheduleBoard scheduleBoard() {
+        return scheduleBoard;
     }
 
     /** Whether this node runs the cluster's VEN now (holds its lease). */

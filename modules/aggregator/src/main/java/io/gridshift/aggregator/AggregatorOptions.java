@@ -8,6 +8,7 @@ import io.gridshift.aggregator.dispatch.DispatchOptions;
 import io.gridshift.aggregator.fleet.FleetOptions;
 import io.gridshift.aggregator.ledger.LedgerOptions;
 import io.gridshift.aggregator.mqtt.MqttIngressOptions;
+import io.gridshift.aggregator.schedule.ScheduleServiceOptions;
 import io.gridshift.aggregator.ven.VenOptions;
 import io.gridshift.edge.codec.EdgeCodecOptions;
 import io.gridshift.storage.db.StorageOptions;
@@ -33,6 +34,8 @@ import java.nio.file.Path;
  * @param coapDtls DTLS on the CoAP ingress, keys per site; {@code null} (the default): plain CoAP
  * @param ledger the ledger (orders, acks, events, meter data, settlement); {@code null}: none (the
  *     default is an H2 file in {@code data/ledger})
+ * @param schedule the day-ahead schedule service; {@code null} (the default): jobs reports and plan
+ *     acks are still filed, but no node plans
  */
 public record AggregatorOptions(
         ClusterOptions cluster,
@@ -49,7 +52,8 @@ public record AggregatorOptions(
         VenOptions ven,
         ApiAuthOptions api,
         CoapDtlsOptions coapDtls,
-        LedgerOptions ledger) {
+        LedgerOptions ledger,
+        ScheduleServiceOptions schedule) {
 
     public static AggregatorOptions defaults() {
         return new AggregatorOptions(
@@ -67,7 +71,8 @@ public record AggregatorOptions(
                 null,
                 ApiAuthOptions.defaults(),
                 null,
-                LedgerOptions.of(StorageOptions.h2File(Path.of("data", "ledger"))));
+                LedgerOptions.of(StorageOptions.h2File(Path.of("data", "ledger"))),
+                null);
     }
 
     /**
@@ -86,63 +91,70 @@ public record AggregatorOptions(
     public AggregatorOptions withCluster(ClusterOptions c) {
         return new AggregatorOptions(
                 c, mqtt, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec, fleet,
-                dispatch, ven, api, coapDtls, ledger);
+                dispatch, ven, api, coapDtls, ledger, schedule);
     }
 
     public AggregatorOptions withMqtt(MqttIngressOptions m) {
         return new AggregatorOptions(
                 cluster, m, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec,
-                fleet, dispatch, ven, api, coapDtls, ledger);
+                fleet, dispatch, ven, api, coapDtls, ledger, schedule);
     }
 
     public AggregatorOptions withPorts(int coap, int http) {
         return new AggregatorOptions(
                 cluster, mqtt, coapHost, coap, httpHost, http, siteRate, siteBurst, codec, fleet,
-                dispatch, ven, api, coapDtls, ledger);
+                dispatch, ven, api, coapDtls, ledger, schedule);
     }
 
     public AggregatorOptions withSiteRate(double perSecond, double burst) {
         return new AggregatorOptions(
                 cluster, mqtt, coapHost, coapPort, httpHost, httpPort, perSecond, burst, codec,
-                fleet, dispatch, ven, api, coapDtls, ledger);
+                fleet, dispatch, ven, api, coapDtls, ledger, schedule);
     }
 
     public AggregatorOptions withFleet(FleetOptions f) {
         return new AggregatorOptions(
                 cluster, mqtt, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec,
-                f, dispatch, ven, api, coapDtls, ledger);
+                f, dispatch, ven, api, coapDtls, ledger, schedule);
     }
 
     public AggregatorOptions withDispatch(DispatchOptions d) {
         return new AggregatorOptions(
                 cluster, mqtt, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec,
-                fleet, d, ven, api, coapDtls, ledger);
+                fleet, d, ven, api, coapDtls, ledger, schedule);
     }
 
     /** With a VEN towards the VTN {@code v} names; {@code null}: no VEN. */
     public AggregatorOptions withVen(VenOptions v) {
         return new AggregatorOptions(
                 cluster, mqtt, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec,
-                fleet, dispatch, v, api, coapDtls, ledger);
+                fleet, dispatch, v, api, coapDtls, ledger, schedule);
     }
 
     /** With the REST API's credentials and limits {@code a}. */
     public AggregatorOptions withApi(ApiAuthOptions a) {
         return new AggregatorOptions(
                 cluster, mqtt, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec,
-                fleet, dispatch, ven, a, coapDtls, ledger);
+                fleet, dispatch, ven, a, coapDtls, ledger, schedule);
     }
 
     /** With DTLS on the CoAP ingress; {@code null}: plain CoAP. */
     public AggregatorOptions withCoapDtls(CoapDtlsOptions c) {
         return new AggregatorOptions(
                 cluster, mqtt, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec,
-                fleet, dispatch, ven, api, c, ledger);
+                fleet, dispatch, ven, api, c, ledger, schedule);
     }
 
     public AggregatorOptions withLedger(LedgerOptions l) {
         return new AggregatorOptions(
                 cluster, mqtt, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec,
-                fleet, dispatch, ven, api, coapDtls, l);
+                fleet, dispatch, ven, api, coapDtls, l, schedule);
+    }
+
+    /** With the day-ahead schedule service {@code s}; {@code null}: no node plans. */
+    public AggregatorOptions withSchedule(ScheduleServiceOptions s) {
+        return new AggregatorOptions(
+                cluster, mqtt, coapHost, coapPort, httpHost, httpPort, siteRate, siteBurst, codec,
+                fleet, dispatch, ven, api, coapDtls, ledger, s);
     }
 }

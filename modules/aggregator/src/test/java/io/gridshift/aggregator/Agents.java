@@ -5,6 +5,8 @@ import io.gridshift.agent.EdgeAgent;
 import io.gridshift.agent.ReportingOptions;
 import io.gridshift.agent.buffer.BufferOptions;
 import io.gridshift.agent.dispatch.DispatchOptions;
+import io.gridshift.agent.schedule.JobOptions;
+import io.gridshift.agent.sim.FlexJobGenerator;
 import io.gridshift.agent.sim.SimulatedDataCenter;
 import io.gridshift.agent.sim.SimulatedResources;
 import io.gridshift.agent.sim.SimulatedSiteOptions;
@@ -46,6 +48,9 @@ final class Agents implements AutoCloseable {
     final Path data;
     final List<EdgeAgent> agents = new ArrayList<>();
 
+    /** The flexible jobs each new agent's site submits (seeded by its number); null: none. */
+    JobOptions jobs;
+
     Agents(ManualClock clock, Path data) {
         this.clock = clock;
         this.data = data;
@@ -85,10 +90,33 @@ final class Agents implements AutoCloseable {
                         clock,
                         new AgentFolders(data.resolve(id.value()), BufferOptions.defaults()),
                         REPORTING,
-                        DispatchOptions.defaults());
+                        DispatchOptions.defaults(),
+                        jobs == null
+                                ? null
+                                : new FlexJobGenerator(
+                                        jobsOf(agents.size() + 1),
+                                        id,
+                                        GridZone.of(zone),
+                                        clock.instant()),
+                        jobs == null ? JobOptions.disabled() : jobs);
         agent.start();
         agents.add(agent);
         return agent;
+    }
+
+    private JobOptions jobsOf(int n) {
+        return new JobOptions(
+                true, jobs.seed() + n, jobs.jobsPerHour(), jobs.maxLead(), jobs.reportPeriod());
+    }
+
+    /** Moves the clock to {@code t} in steps of at most 30 s; every agent acts at each. */
+    void runUntil(Instant t) {
+        while (clock.instant().isBefore(t)) {
+            Duration left = Duration.between(clock.instant(), t);
+            clock.advance(
+                    left.compareTo(Duration.ofSeconds(30)) < 0 ? left : Duration.ofSeconds(30));
+            agents.forEach(EdgeAgent::cycleNow);
+        }
     }
 
     /** Moves the clock in telemetry steps; every agent reads and reports at each. */

@@ -8,6 +8,8 @@ import io.gridshift.agent.EdgeAgent;
 import io.gridshift.agent.ReportingOptions;
 import io.gridshift.agent.buffer.BufferOptions;
 import io.gridshift.agent.dispatch.DispatchOptions;
+import io.gridshift.agent.schedule.JobOptions;
+import io.gridshift.agent.sim.FlexJobGenerator;
 import io.gridshift.agent.sim.SimulatedDataCenter;
 import io.gridshift.agent.sim.SimulatedSiteOptions;
 import io.gridshift.agent.transport.BackoffPolicy;
@@ -19,6 +21,7 @@ import io.gridshift.aggregator.AggregatorOptions;
 import io.gridshift.aggregator.api.auth.ApiRole;
 import io.gridshift.aggregator.api.auth.ApiToken;
 import io.gridshift.aggregator.ledger.LedgerOptions;
+import io.gridshift.aggregator.schedule.ScheduleServiceOptions;
 import io.gridshift.aggregator.ven.VenOptions;
 import io.gridshift.domain.site.GridZone;
 import io.gridshift.domain.site.SiteId;
@@ -140,9 +143,13 @@ class DashboardIT {
         assertThat(browser.waitFor(150, TimeUnit.SECONDS)).isTrue();
         assertThat(browser.exitValue()).as(String.join("\n", lines)).isZero();
         assertThat(lines).contains("SITES 6", "EVENT e2e-peak OPT_IN", "DONE");
+        assertThat(lines).anyMatch(l -> l.matches("SCHEDULE v\\d+ .*saved.*"));
         assertThat(lines).anyMatch(l -> l.startsWith("LIVE ") && l.endsWith("live: live"));
         assertEventChart(lines);
-        for (String shot : List.of("overview", "sites", "site", "events", "event", "settlement")) {
+        for (String shot :
+                List.of(
+                        "overview", "sites", "site", "events", "event", "settlement",
+                        "schedule")) {
             assertThat(SHOTS.resolve(shot + ".png")).isNotEmptyFile();
         }
     }
@@ -206,7 +213,13 @@ class DashboardIT {
                                 Duration.ofMinutes(5),
                                 Duration.ofMinutes(10),
                                 Duration.ofSeconds(1)),
-                        DispatchOptions.defaults());
+                        DispatchOptions.defaults(),
+                        new FlexJobGenerator(
+                                JobOptions.enabled(seed, 30),
+                                id,
+                                GridZone.of(zone),
+                                clock.instant()),
+                        JobOptions.enabled(seed, 30));
         agent.start();
         return agent;
     }
@@ -271,6 +284,45 @@ class DashboardIT {
                         VenOptions.of(URI.create(vtnUrl), "e2e", folder.resolve("ven"))
                                 .withVenId("ven-e2e")
                                 .withPollInterval(Duration.ofMillis(200)))
-                .withLedger(LedgerOptions.of(StorageOptions.h2File(folder.resolve("ledger"))));
+                .withLedger(LedgerOptions.of(StorageOptions.h2File(folder.resolve("ledger"))))
+                .withSchedule(
+                        ScheduleServiceOptions.defaults()
+                                .withSignalsFolder(signals())
+                                .withFeed(null, Duration.ofMillis(500))
+                                .withReplanInterval(Duration.ofSeconds(3)));
+    }
+
+    /**
+     * Hourly signals of the four zones around the test's clock: CN-SH and CN-GD dear and dirty for
+     * the first six hours, so that the plan moves and delays work and saves on both counts.
+     */
+    private Path signals() {
+        try {
+            return writeSignals();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private Path writeSignals() throws java.io.IOException {
+        Path dir = Files.createDirectories(folder.resolve("signals"));
+        StringBuilder csv = new StringBuilder("time_utc,zone,price_per_mwh,carbon_g_per_kwh\n");
+        Instant t0 = clock.instant().minus(Duration.ofHours(2));
+        for (String zone : new String[] {"CN-SH", "CN-GD", "CN-NM", "CN-GS"}) {
+            boolean dear = zone.equals("CN-SH") || zone.equals("CN-GD");
+            for (int h = 0; h < 54; h++) {
+                boolean peak = dear && h >= 2 && h < 8;
+                csv.append(t0.plus(Duration.ofHours(h)))
+                        .append(',')
+                        .append(zone)
+                        .append(',')
+                        .append(peak ? 240 : 70)
+                        .append(',')
+                        .append(peak ? 700 : dear ? 450 : 350)
+                        .append('\n');
+            }
+        }
+        Files.writeString(dir.resolve("zones.csv"), csv);
+        return dir;
     }
 }

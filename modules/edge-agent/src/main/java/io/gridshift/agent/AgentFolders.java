@@ -19,6 +19,11 @@ public record AgentFolders(Path root, BufferOptions bufferOptions) {
         return root.resolve("orders");
     }
 
+    /** The day-ahead plan version applied and its ack ({@code PlanJournal}). */
+    public Path plan() {
+        return root.resolve("plan.journal");
+    }
+
     public Path sequence() {
         return root.resolve("telemetry.seq");
     }

@@ -6,13 +6,21 @@ import io.gridshift.agent.dispatch.DispatchOptions;
 import io.gridshift.agent.dispatch.OrderRecord;
 import io.gridshift.agent.dispatch.OrderState;
 import io.gridshift.agent.dispatch.OrderStore;
+import io.gridshift.agent.schedule.JobEntry;
+import io.gridshift.agent.schedule.JobOptions;
+import io.gridshift.agent.schedule.PlanExecutor;
+import io.gridshift.agent.schedule.PlanJournal;
+import io.gridshift.agent.sim.FlexJobGenerator;
 import io.gridshift.agent.site.SiteAdapter;
+import io.gridshift.agent.site.SiteReading;
 import io.gridshift.agent.transport.EdgeTransport;
 import io.gridshift.agent.transport.TransportListener;
 import io.gridshift.domain.dispatch.Ack;
 import io.gridshift.domain.dispatch.DispatchId;
 import io.gridshift.domain.dispatch.DispatchOrder;
 import io.gridshift.domain.error.GridshiftException;
+import io.gridshift.domain.schedule.PlanAck;
+import io.gridshift.domain.schedule.SitePlan;
 import io.gridshift.domain.site.SiteId;
 import io.gridshift.edge.codec.EdgeCodec;
 import io.gridshift.edge.codec.EdgeCodecOptions;
@@ -67,6 +75,10 @@ public final class EdgeAgent implements AutoCloseable {
     private final EnvelopeReporter envelopes;
     private final AckOutbox acks;
     private final DispatchExecutor executor;
+    private final PlanExecutor plans;
+    private final FlexJobGenerator jobSource;
+    private final ScheduleLink scheduleLink;
+    private final Map<String, Long> rejectedPlans = new TreeMap<>();
     private final Map<String, Long> rejectedPayloads = new TreeMap<>();
     private Instant nextTelemetry = Instant.MIN;
     private Instant nextFlexCheck = Instant.MIN;
@@ -81,6 +93,33 @@ public final class EdgeAgent implements AutoCloseable {
             AgentFolders folders,
             ReportingOptions reporting,
             DispatchOptions dispatch) {
+        this(
+                site,
+                adapter,
+                transport,
+                clock,
+                folders,
+                reporting,
+                dispatch,
+                null,
+                JobOptions.disabled());
+    }
+
+    /**
+     * @param jobSource the site's flexible jobs; {@code null} when it submits none (plans may still
+     *     move jobs in)
+     * @param jobs how often the jobs message goes out
+     */
+    public EdgeAgent(
+            SiteId site,
+            SiteAdapter adapter,
+            EdgeTransport transport,
+            Clock clock,
+            AgentFolders folders,
+            ReportingOptions reporting,
+            DispatchOptions dispatch,
+            FlexJobGenerator jobSource,
+            JobOptions jobs) {
         this.site = site;
         this.adapter = adapter;
         this.transport = transport;
@@ -103,11 +142,15 @@ public final class EdgeAgent implements AutoCloseable {
         this.executor =
                 new DispatchExecutor(
                         site, adapter, OrderStore.open(folders.orders()), this::ackReady, dispatch);
+        this.plans = new PlanExecutor(site, new PlanJournal(folders.plan()));
+        this.jobSource = jobSource;
+        this.scheduleLink = new ScheduleLink(transport, codec, jobs.reportPeriod());
     }
 
     /** Recovers stored orders, connects and starts reporting. */
     public void start() {
         onLoop(() -> executor.recover(clock.instant()));
+        onLoop(() -> plans.recover(clock.instant()));
         transport.start(new Listener());
         long tick = reporting.tickPeriod().toMillis();
         loop.scheduleWithFixedDelay(this::guardedCycle, 0, tick, TimeUnit.MILLISECONDS);
@@ -135,8 +178,14 @@ public final class EdgeAgent implements AutoCloseable {
         }
         Instant now = clock.instant();
         executor.tick(now);
+        if (jobSource != null) {
+            plans.submit(jobSource.submittedUntil(now));
+        }
+        plans.tick(now);
+        scheduleLink.reportJobs(now, plans.changes(), false, seq -> plans.report(seq, now));
+        scheduleLink.drain();
         if (!now.isBefore(nextTelemetry)) {
-            telemetry.report(adapter.read(now), now, activeDispatch().orElse(null));
+            telemetry.report(withJobs(adapter.read(now)), now, activeDispatch().orElse(null));
             nextTelemetry = now.plus(reporting.telemetryPeriod());
         }
         if (!now.isBefore(nextFlexCheck)) {
@@ -153,9 +202,29 @@ public final class EdgeAgent implements AutoCloseable {
         scheduleDeadline(now);
     }
 
-    /** Wakes the loop exactly at the next start or end of an order, not a tick later. */
+    /** The flexible jobs running now draw on top of what the adapter reads. */
+    private SiteReading withJobs(SiteReading r) {
+        double kw = plans.runningKw();
+        if (kw == 0) {
+            return r;
+        }
+        return new SiteReading(
+                r.facilityKw() + kw,
+                r.itKw() + kw,
+                r.gridImportKw() + kw,
+                r.onsiteGenKw(),
+                r.batterySocPct());
+    }
+
+    /**
+     * Wakes the loop exactly at the next start or end of an order or plan slot, not a tick later.
+     */
     private void scheduleDeadline(Instant now) {
         Optional<Instant> next = executor.nextDeadline();
+        Optional<Instant> slot = plans.nextBoundary(now);
+        if (slot.isPresent() && (next.isEmpty() || slot.get().isBefore(next.get()))) {
+            next = slot;
+        }
         if (deadlineTimer != null) {
             deadlineTimer.cancel(false);
             deadlineTimer = null;
@@ -193,10 +262,37 @@ public final class EdgeAgent implements AutoCloseable {
         scheduleDeadline(clock.instant());
     }
 
+    private void onPlan(byte[] payload, boolean cbor) {
+        SitePlan plan;
+        try {
+            plan = (cbor ? cborCodec : jsonCodec).decodePlan(payload);
+        } catch (GridshiftException e) {
+            rejectedPlans.merge(e.reason(), 1L, Long::sum);
+            LOG.warn("Refused a plan payload for site {}: {}", site, e.getMessage());
+            return;
+        }
+        Instant now = clock.instant();
+        PlanAck ack = plans.onPlan(plan, now);
+        LOG.info(
+                "Site {} plan {} v{}: {}{}",
+                site,
+                plan.planId(),
+                plan.version(),
+                ack.status(),
+                ack.rejected().isEmpty() ? "" : " " + ack.rejected());
+        scheduleLink.offer(ack);
+        scheduleLink.drain();
+        scheduleLink.reportJobs(now, plans.changes(), false, seq -> plans.report(seq, now));
+        scheduleDeadline(now);
+    }
+
     private void onConnected(boolean reconnect) {
         // the transport has already published ONLINE (and set the MQTT will to OFFLINE)
         envelopes.check(clock.instant(), true);
         acks.drain();
+        Instant now = clock.instant();
+        scheduleLink.reportJobs(now, plans.changes(), true, seq -> plans.report(seq, now));
+        scheduleLink.drain();
         telemetry.flush(this::onLoop);
         LOG.info("Site {} {} to the aggregator", site, reconnect ? "reconnected" : "connected");
     }
@@ -216,6 +312,39 @@ public final class EdgeAgent implements AutoCloseable {
                                         acks.pending(),
                                         Map.copyOf(rejectedPayloads),
                                         executor.rejections())));
+    }
+
+    /** The site's flexible jobs now. */
+    public List<JobEntry> flexibleJobs() {
+        return await(loop.submit(plans::jobs));
+    }
+
+    /** The plan in force (or last in force) and its ack. */
+    public Optional<SitePlan> plan() {
+        return await(loop.submit(plans::plan));
+    }
+
+    public Optional<PlanAck> planAck() {
+        return await(loop.submit(plans::lastAck));
+    }
+
+    /** Plans applied, copies re-acked, deadline starts, refusals; payloads refused undecoded. */
+    public PlanExecutor.PlanStats planStats() {
+        return await(loop.submit(plans::stats));
+    }
+
+    /** Plan payloads refused before decoding finished, by reason. */
+    public Map<String, Long> rejectedPlanPayloads() {
+        return await(loop.submit(() -> Map.copyOf(rejectedPlans)));
+    }
+
+    /** Jobs messages and plan acks the transport confirmed. */
+    public long jobsReportsSent() {
+        return scheduleLink.jobsSent();
+    }
+
+    public long planAcksSent() {
+        return scheduleLink.acksSent();
     }
 
     /** The orders the agent holds now. */
@@ -286,6 +415,11 @@ public final class EdgeAgent implements AutoCloseable {
         @Override
         public void dispatchReceived(byte[] payload, boolean cbor) {
             onLoop(() -> onDispatch(payload, cbor));
+        }
+
+        @Override
+        public void planReceived(byte[] payload, boolean cbor) {
+            onLoop(() -> onPlan(payload, cbor));
         }
 
         @Override

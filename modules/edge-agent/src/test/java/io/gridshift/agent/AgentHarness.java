@@ -2,6 +2,8 @@ package io.gridshift.agent;
 
 import io.gridshift.agent.buffer.BufferOptions;
 import io.gridshift.agent.dispatch.DispatchOptions;
+import io.gridshift.agent.schedule.JobOptions;
+import io.gridshift.agent.sim.FlexJobGenerator;
 import io.gridshift.agent.sim.SimulatedDataCenter;
 import io.gridshift.agent.sim.SimulatedResources;
 import io.gridshift.agent.sim.SimulatedSiteOptions;
@@ -43,6 +45,10 @@ final class AgentHarness {
     final ManualClock clock;
     final Path data;
     final Supplier<EdgeTransport> transports;
+
+    /** Flexible jobs of the site; {@code null}: none generated. */
+    JobOptions jobs;
+
     CountingAdapter adapter;
     EdgeTransport transport;
     EdgeAgent agent;
@@ -83,7 +89,9 @@ final class AgentHarness {
                         clock,
                         new AgentFolders(data, BufferOptions.defaults()),
                         REPORTING,
-                        DispatchOptions.defaults());
+                        DispatchOptions.defaults(),
+                        jobs == null ? null : new FlexJobGenerator(jobs, SITE, ZONE, T0),
+                        jobs == null ? JobOptions.disabled() : jobs);
         agent.start();
         return agent;
     }

@@ -4,6 +4,9 @@ import io.gridshift.domain.dispatch.Ack;
 import io.gridshift.domain.dispatch.DispatchOrder;
 import io.gridshift.domain.flex.FlexEnvelope;
 import io.gridshift.domain.meter.Telemetry;
+import io.gridshift.domain.schedule.PlanAck;
+import io.gridshift.domain.schedule.SiteJobs;
+import io.gridshift.domain.schedule.SitePlan;
 import io.gridshift.domain.site.SiteId;
 import io.gridshift.domain.site.SiteStatus;
 import io.gridshift.edge.Channel;
@@ -31,6 +34,8 @@ final class TestAggregator implements MqttCallback, AutoCloseable {
     final List<FlexEnvelope> envelopes = new CopyOnWriteArrayList<>();
     final List<Ack> acks = new CopyOnWriteArrayList<>();
     final List<SiteStatus> statuses = new CopyOnWriteArrayList<>();
+    final List<SiteJobs> jobs = new CopyOnWriteArrayList<>();
+    final List<PlanAck> planAcks = new CopyOnWriteArrayList<>();
     private final EdgeTopics topics = EdgeTopics.defaults();
     private final EdgeCodec codec = EdgeCodec.json();
     private final String uri;
@@ -69,6 +74,11 @@ final class TestAggregator implements MqttCallback, AutoCloseable {
         client.publish(topics.topic(site, Channel.DISPATCH), payload, 1, false);
     }
 
+    /** Publishes {@code plan} retained, as the aggregator's schedule service does. */
+    void send(SitePlan plan) throws MqttException {
+        client.publish(topics.topic(plan.site(), Channel.PLAN), codec.encode(plan), 1, true);
+    }
+
     List<Long> sequence() {
         return telemetry.stream().map(Telemetry::seq).toList();
     }
@@ -82,6 +92,8 @@ final class TestAggregator implements MqttCallback, AutoCloseable {
             case FLEX -> envelopes.add(codec.decodeFlex(payload));
             case ACK -> acks.add(codec.decodeAck(payload));
             case STATUS -> statuses.add(codec.decodeStatus(payload));
+            case JOBS -> jobs.add(codec.decodeJobs(payload));
+            case PLAN_ACK -> planAcks.add(codec.decodePlanAck(payload));
             default -> {}
         }
     }

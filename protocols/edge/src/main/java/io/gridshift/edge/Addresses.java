@@ -23,7 +23,7 @@ final class Addresses {
                     field,
                     "enum",
                     whole,
-                    "must end in one of telemetry, flex, status, dispatch, ack");
+                    "must end in one of telemetry, flex, status, dispatch, ack, jobs, plan, plan-ack");
         }
         return new EdgeAddress(new SiteId(site), channel);
     }

@@ -4,11 +4,14 @@ import io.gridshift.domain.dispatch.Ack;
 import io.gridshift.domain.dispatch.DispatchOrder;
 import io.gridshift.domain.flex.FlexEnvelope;
 import io.gridshift.domain.meter.Telemetry;
+import io.gridshift.domain.schedule.PlanAck;
+import io.gridshift.domain.schedule.SiteJobs;
+import io.gridshift.domain.schedule.SitePlan;
 import io.gridshift.domain.site.SiteStatus;
 
 /**
- * The five message streams of the edge protocol v1, with how each travels over MQTT v5 and CoAP.
- * The values here are the protocol's contract (see {@code src/docs/protocol/edge-v1.md}); the
+ * The message streams of the edge protocol v1, with how each travels over MQTT v5 and CoAP. The
+ * values here are the protocol's contract (see {@code src/docs/protocol/edge-v1.md}); the
  * transports read them instead of repeating them.
  */
 public enum Channel {
@@ -60,6 +63,42 @@ public enum Channel {
     ACK(
             "ack",
             Ack.class,
+            Direction.AGENT_TO_AGGREGATOR,
+            1,
+            1,
+            false,
+            CoapMethod.POST,
+            CoapType.CON,
+            false),
+    /** The site's queue of flexible jobs, on change and periodically: the scheduler's input. */
+    JOBS(
+            "jobs",
+            SiteJobs.class,
+            Direction.AGENT_TO_AGGREGATOR,
+            1,
+            1,
+            false,
+            CoapMethod.POST,
+            CoapType.CON,
+            false),
+    /**
+     * The site's day-ahead plan; retained, so that an agent that (re)connects gets the newest
+     * version at once; over CoAP the agent observes it.
+     */
+    PLAN(
+            "plan",
+            SitePlan.class,
+            Direction.AGGREGATOR_TO_AGENT,
+            1,
+            1,
+            true,
+            CoapMethod.GET,
+            CoapType.CON,
+            true),
+    /** The agent's answers to plan versions. */
+    PLAN_ACK(
+            "plan-ack",
+            PlanAck.class,
             Direction.AGENT_TO_AGGREGATOR,
             1,
             1,

@@ -7,6 +7,9 @@ import io.gridshift.domain.error.ErrorKind;
 import io.gridshift.domain.error.GridshiftException;
 import io.gridshift.domain.flex.FlexEnvelope;
 import io.gridshift.domain.meter.Telemetry;
+import io.gridshift.domain.schedule.PlanAck;
+import io.gridshift.domain.schedule.SiteJobs;
+import io.gridshift.domain.schedule.SitePlan;
 import io.gridshift.domain.site.SiteId;
 import io.gridshift.domain.site.SiteStatus;
 
@@ -75,6 +78,12 @@ public final class SiteCheck {
         } else if (message instanceof DispatchOrder o) {
             return o.site();
         } else if (message instanceof Ack a) {
+            return a.site();
+        } else if (message instanceof SiteJobs j) {
+            return j.site();
+        } else if (message instanceof SitePlan p) {
+            return p.site();
+        } else if (message instanceof PlanAck a) {
             return a.site();
         }
         throw new IllegalArgumentException(

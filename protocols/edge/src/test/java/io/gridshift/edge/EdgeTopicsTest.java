@@ -32,7 +32,9 @@ class EdgeTopicsTest {
                         "$share/gridshift/gridshift/v1/sites/+/telemetry",
                         "$share/gridshift/gridshift/v1/sites/+/flex",
                         "$share/gridshift/gridshift/v1/sites/+/status",
-                        "$share/gridshift/gridshift/v1/sites/+/ack");
+                        "$share/gridshift/gridshift/v1/sites/+/ack",
+                        "$share/gridshift/gridshift/v1/sites/+/jobs",
+                        "$share/gridshift/gridshift/v1/sites/+/plan-ack");
         assertThat(topics.filter(Channel.DISPATCH)).isEqualTo("gridshift/v1/sites/+/dispatch");
     }
 

@@ -8,6 +8,7 @@ import io.gridshift.aggregator.dispatch.DispatchService;
 import io.gridshift.aggregator.fleet.FleetState;
 import io.gridshift.aggregator.ledger.NodeLedger;
 import io.gridshift.aggregator.metrics.AggregatorMetrics;
+import io.gridshift.aggregator.schedule.ScheduleBoard;
 import io.gridshift.aggregator.ven.GridEventLog;
 import io.gridshift.domain.error.ErrorKind;
 import io.gridshift.domain.error.GridshiftException;
@@ -61,6 +62,7 @@ public final class HttpApi extends VerticleBase {
     private final List<HealthProbe> readiness;
     private final ApiAuthOptions auth;
     private final AuditLog audit;
+    private final ScheduleBoard schedule;
     private volatile int port = -1;
     private HttpServer server;
 
@@ -82,6 +84,26 @@ public final class HttpApi extends VerticleBase {
             List<HealthProbe> readiness,
             ApiAuthOptions auth,
             AuditLog audit) {
+        this(
+                host, port, fleet, dispatch, events, ledger, metrics, clock, readiness, auth, audit,
+                null);
+    }
+
+    /** As above, answering {@code /api/v1/schedule} from {@code schedule} ({@code null}: none). */
+    public HttpApi(
+            String host,
+            int port,
+            FleetState fleet,
+            DispatchService dispatch,
+            GridEventLog events,
+            NodeLedger ledger,
+            AggregatorMetrics metrics,
+            Clock clock,
+            List<HealthProbe> readiness,
+            ApiAuthOptions auth,
+            AuditLog audit,
+            ScheduleBoard schedule) {
+        this.schedule = schedule;
         this.host = Objects.requireNonNull(host, "host");
         this.requestedPort = port;
         this.fleet = Objects.requireNonNull(fleet, "fleet");
@@ -215,6 +237,14 @@ public final class HttpApi extends VerticleBase {
                         false));
     }
 
+    private void noSchedule(io.vertx.ext.web.RoutingContext ctx) {
+        ctx.fail(
+                new io.gridshift.domain.error.GridshiftException(
+                        io.gridshift.domain.error.ErrorKind.NOT_FOUND,
+                        "not_found",
+                        "this node keeps no day-ahead schedule"));
+    }
+
     private Router router(OpenAPIContract contract, Buffer yaml) {
         RouterBuilder builder = RouterBuilder.create(vertx, contract);
         if (!auth.anyCredential()) {
@@ -254,6 +284,14 @@ public final class HttpApi extends VerticleBase {
         builder.getRoute("settleGridEvent").addHandler(this::settle);
         builder.getRoute("getGridEventDelivery").addHandler(this::delivery);
         builder.getRoute("getBaselineAccuracy").addHandler(this::accuracy);
+        if (schedule != null) {
+            ScheduleHandlers plans = new ScheduleHandlers(schedule, vertx);
+            builder.getRoute("getSchedule").addHandler(plans::schedule);
+            builder.getRoute("getSiteSchedule").addHandler(plans::site);
+        } else {
+            builder.getRoute("getSchedule").addHandler(this::noSchedule);
+            builder.getRoute("getSiteSchedule").addHandler(this::noSchedule);
+        }
         Router router = builder.createRouter();
         // outside the OpenAPI document: its router takes no text/event-stream response
         router.get("/api/v1/stream").handler(new FleetStream(fleet, FleetStream.PERIOD)::handle);

@@ -4,6 +4,7 @@ import io.gridshift.aggregator.dispatch.DispatchService;
 import io.gridshift.aggregator.fleet.Origin;
 import io.gridshift.aggregator.fleet.Transport;
 import io.gridshift.aggregator.ingest.EdgeIngest;
+import io.gridshift.aggregator.schedule.ScheduleBoard;
 import io.gridshift.domain.Ids;
 import io.gridshift.domain.site.SiteId;
 import io.gridshift.edge.CoapPaths;
@@ -38,6 +39,12 @@ import org.slf4j.LoggerFactory;
  * Vert.x worker, never on the event loop.
  */
 public final class CoapIngress extends VerticleBase {
+    /**
+     * Event-bus address a site's new plan version is announced on (the body is the site id); the
+     * node the site observes notifies it.
+     */
+    public static final String PLAN_CHANGED_ADDRESS = PlanResource.CHANGED_ADDRESS;
+
     private static final Logger LOG = LoggerFactory.getLogger(CoapIngress.class);
 
     static {
@@ -59,6 +66,8 @@ public final class CoapIngress extends VerticleBase {
     private CoapServer server;
     private SitesResource sites;
     private MessageConsumer<String> changes;
+    private MessageConsumer<String> planChanges;
+    private final ScheduleBoard board;
 
     /**
      * @param host the address to bind
@@ -88,6 +97,20 @@ public final class CoapIngress extends VerticleBase {
             EdgeCodecOptions codecOptions,
             String nodeId,
             CoapDtlsOptions dtls) {
+        this(host, port, ingest, dispatch, codecOptions, nodeId, dtls, null);
+    }
+
+    /** As above, serving each site's plan resource from {@code board} ({@code null}: none). */
+    public CoapIngress(
+            String host,
+            int port,
+            EdgeIngest ingest,
+            DispatchService dispatch,
+            EdgeCodecOptions codecOptions,
+            String nodeId,
+            CoapDtlsOptions dtls,
+            ScheduleBoard board) {
+        this.board = board;
         this.dtls = dtls;
         this.host = Objects.requireNonNull(host, "host");
         this.port = port;
@@ -123,7 +146,10 @@ public final class CoapIngress extends VerticleBase {
                                             .consumer(
                                                     CoapDispatchSender.CHANGED_ADDRESS,
                                                     this::orderChanged);
-                            return changes.completion();
+                            planChanges =
+                                    vertx.eventBus()
+                                            .consumer(PLAN_CHANGED_ADDRESS, this::planChanged);
+                            return changes.completion().compose(v -> planChanges.completion());
                         })
                 .onSuccess(
                         v ->
@@ -136,6 +162,9 @@ public final class CoapIngress extends VerticleBase {
 
     @Override
     public Future<?> stop() {
+        if (planChanges != null) {
+            planChanges.unregister();
+        }
         Future<Void> unregistered =
                 changes == null ? Future.succeededFuture() : changes.unregister();
         return unregistered.eventually(
@@ -161,7 +190,7 @@ public final class CoapIngress extends VerticleBase {
         }
         s.addEndpoint(endpoint.build());
         EdgeCodecs codecs = new EdgeCodecs(codecOptions);
-        SitesResource siteTree = new SitesResource(ingest, dispatch, codecs, origin);
+        SitesResource siteTree = new SitesResource(ingest, dispatch, codecs, origin, board);
         CoapResource v1 = new CoapResource(CoapPaths.VERSION_SEGMENT);
         v1.add(siteTree);
         s.add(v1);
@@ -220,6 +249,21 @@ public final class CoapIngress extends VerticleBase {
         DispatchResource resource = current.existingDispatch(new SiteId(site));
         if (resource != null && resource.getObserverCount() > 0) {
             // the notification's GET reads Hazelcast asynchronously: the event loop does not wait
+            resource.changed();
+        }
+    }
+
+    private void planChanged(Message<String> message) {
+        String site = message.body();
+        SitesResource current;
+        synchronized (this) {
+            current = sites;
+        }
+        if (current == null || site == null || !Ids.isValid(site)) {
+            return;
+        }
+        PlanResource resource = current.existingPlan(new SiteId(site));
+        if (resource != null && resource.getObserverCount() > 0) {
             resource.changed();
         }
     }

@@ -3,6 +3,7 @@ package io.gridshift.aggregator.coap;
 import io.gridshift.aggregator.dispatch.DispatchService;
 import io.gridshift.aggregator.fleet.Origin;
 import io.gridshift.aggregator.ingest.EdgeIngest;
+import io.gridshift.aggregator.schedule.ScheduleBoard;
 import io.gridshift.domain.error.ErrorKind;
 import io.gridshift.domain.error.GridshiftException;
 import io.gridshift.domain.site.SiteId;
@@ -27,10 +28,17 @@ final class SitesResource extends CoapResource {
     private final DispatchService dispatch;
     private final EdgeCodecs codecs;
     private final Origin origin;
+    private final ScheduleBoard board;
     private final ConcurrentHashMap<SiteId, Site> sites = new ConcurrentHashMap<>();
 
-    SitesResource(EdgeIngest ingest, DispatchService dispatch, EdgeCodecs codecs, Origin origin) {
+    SitesResource(
+            EdgeIngest ingest,
+            DispatchService dispatch,
+            EdgeCodecs codecs,
+            Origin origin,
+            ScheduleBoard board) {
         super("sites");
+        this.board = board;
         this.ingest = ingest;
         this.dispatch = dispatch;
         this.codecs = codecs;
@@ -64,6 +72,12 @@ final class SitesResource extends CoapResource {
         return s == null ? null : s.dispatch();
     }
 
+    /** The site's plan resource if it exists; never makes one. */
+    PlanResource existingPlan(SiteId site) {
+        Site s = sites.get(site);
+        return s == null ? null : (PlanResource) s.channels().get(Channel.PLAN);
+    }
+
     private Site create(SiteId site) {
         CoapResource parent = new CoapResource(site.value());
         Map<Channel, Resource> channels = new EnumMap<>(Channel.class);
@@ -73,6 +87,8 @@ final class SitesResource extends CoapResource {
             if (c == Channel.DISPATCH) {
                 dispatchResource = new DispatchResource(site, dispatch, codecs);
                 r = dispatchResource;
+            } else if (c == Channel.PLAN) {
+                r = new PlanResource(site, board, codecs);
             } else {
                 r = new UplinkResource(new EdgeAddress(site, c), ingest, codecs, origin);
             }

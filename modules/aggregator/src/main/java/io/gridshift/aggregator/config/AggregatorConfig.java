@@ -297,7 +297,7 @@ public final class AggregatorConfig {
     private AggregatorConfig() {}
 
     public static List<Option<?>> all() {
-        return java.util.stream.Stream.of(own(), SecurityConfig.all(), EventConfig.all())
+        return java.util.stream.Stream.of(own(), SecurityConfig.all(), EventConfig.all(), ScheduleConfig.all())
                 .flatMap(List::stream)
                 .toList();
     }
@@ -437,7 +437,8 @@ public final class AggregatorConfig {
                 ven(s),
                 SecurityConfig.api(s),
                 SecurityConfig.coapDtls(s),
-                ledger(s));
+                ledger(s),
+                ScheduleConfig.schedule(s));
     }
 
     /** The ledger unless {@code ledger.enabled} is false: PostgreSQL when a JDBC URL is named. */

@@ -4,11 +4,14 @@ import io.gridshift.aggregator.dispatch.DispatchService;
 import io.gridshift.aggregator.fleet.FleetState;
 import io.gridshift.aggregator.fleet.Origin;
 import io.gridshift.aggregator.metrics.AggregatorMetrics;
+import io.gridshift.aggregator.schedule.ScheduleInbox;
 import io.gridshift.domain.dispatch.Ack;
 import io.gridshift.domain.error.ErrorKind;
 import io.gridshift.domain.error.GridshiftException;
 import io.gridshift.domain.flex.FlexEnvelope;
 import io.gridshift.domain.meter.Telemetry;
+import io.gridshift.domain.schedule.PlanAck;
+import io.gridshift.domain.schedule.SiteJobs;
 import io.gridshift.domain.site.SiteId;
 import io.gridshift.domain.site.SiteStatus;
 import io.gridshift.edge.Channel;
@@ -38,6 +41,7 @@ public final class EdgeIngest {
     private final SiteThrottle throttle;
     private final AggregatorMetrics metrics;
     private final Consumer<Telemetry> meter;
+    private final ScheduleInbox schedule;
 
     public EdgeIngest(
             FleetState fleet,
@@ -57,6 +61,21 @@ public final class EdgeIngest {
             SiteThrottle throttle,
             AggregatorMetrics metrics,
             Consumer<Telemetry> meter) {
+        this(fleet, dispatch, throttle, metrics, meter, null);
+    }
+
+    /**
+     * @param schedule where jobs reports and plan acks go; {@code null}: refused ({@code
+     *     unavailable}), for nodes built without the schedule
+     */
+    public EdgeIngest(
+            FleetState fleet,
+            DispatchService dispatch,
+            SiteThrottle throttle,
+            AggregatorMetrics metrics,
+            Consumer<Telemetry> meter,
+            ScheduleInbox schedule) {
+        this.schedule = schedule;
         this.fleet = fleet;
         this.dispatch = dispatch;
         this.throttle = throttle;
@@ -139,6 +158,10 @@ public final class EdgeIngest {
                 return fleet.status(s, origin);
             } else if (message instanceof Ack a) {
                 return dispatch.onAck(a);
+            } else if (message instanceof SiteJobs j) {
+                return schedule().jobs(j);
+            } else if (message instanceof PlanAck a) {
+                return schedule().ack(a);
             }
         } catch (GridshiftException e) {
             CompletableFuture<Void> failed = new CompletableFuture<>();
@@ -146,6 +169,14 @@ public final class EdgeIngest {
             return failed;
         }
         throw new IllegalArgumentException("not an uplink message: " + message.getClass());
+    }
+
+    private ScheduleInbox schedule() {
+        if (schedule == null) {
+            throw new GridshiftException(
+                    ErrorKind.UNAVAILABLE, "unavailable", "this node keeps no schedule");
+        }
+        return schedule;
     }
 
     private void refused(Origin origin, EdgeAddress address, GridshiftException e) {

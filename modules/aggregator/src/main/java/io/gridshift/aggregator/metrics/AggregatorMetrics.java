@@ -26,6 +26,11 @@ import java.util.function.Supplier;
  *   <li>{@code gridshift_duplicate_readings_total}: readings dropped as copies (by {@code seq})
  *   <li>{@code gridshift_dispatch_ack_latency_seconds}: first send to first ack, histogram
  *   <li>{@code gridshift_dispatch_transitions_total{state}}: orders entering each state
+ *   <li>{@code gridshift_schedule_plans_sent_total}, {@code
+ *       gridshift_schedule_plan_acks_total{status}}, {@code
+ *       gridshift_schedule_replans_total{reason}}, {@code gridshift_schedule_solver_seconds},
+ *       {@code gridshift_schedule_signals_total{source}}, {@code
+ *       gridshift_schedule_signal_errors_total{reason}}: the day-ahead schedule service
  *   <li>{@code gridshift_sites_online}, {@code gridshift_fleet_load_kw}, {@code
  *       gridshift_fleet_flex_kw}: of the sites this node's member owns (sum over nodes)
  * </ul>
@@ -159,5 +164,60 @@ public final class AggregatorMetrics {
     /** Registers a gauge read from {@code value} at each scrape. */
     public void gauge(String name, String description, Supplier<Number> value) {
         Gauge.builder(name, value).description(description).register(registry);
+    }
+
+    private Counter counter(String name, String description, String tag, String value) {
+        return rejected.computeIfAbsent(
+                name + '/' + value,
+                k ->
+                        Counter.builder(name)
+                                .description(description)
+                                .tag(tag, value)
+                                .register(registry));
+    }
+
+    /** A site's plan version handed to its transport. */
+    public void planSent() {
+        registry.counter("gridshift.schedule.plans.sent").increment();
+    }
+
+    /** A site's answer to a plan version, by status. */
+    public void planAck(String status) {
+        counter("gridshift.schedule.plan.acks", "Plan acks from sites, by status", "status", status)
+                .increment();
+    }
+
+    /** A planning run, by what started it ({@code timer}, {@code signals}, {@code jobs}). */
+    public void replan(String reason) {
+        counter(
+                        "gridshift.schedule.replans",
+                        "Day-ahead planning runs, by trigger",
+                        "reason",
+                        reason)
+                .increment();
+    }
+
+    /** How long the scheduler took. */
+    public void solverTime(Duration d) {
+        Timer.builder("gridshift.schedule.solver")
+                .description("Day-ahead scheduler run time")
+                .register(registry)
+                .record(d);
+    }
+
+    /** Zones of signals taken in, by source ({@code file}, {@code http}, {@code openadr}). */
+    public void signalsLoaded(String source, int zones) {
+        counter("gridshift.schedule.signals", "Zone signals taken in, by source", "source", source)
+                .increment(zones);
+    }
+
+    /** Signals refused, by reason. */
+    public void signalError(String reason) {
+        counter(
+                        "gridshift.schedule.signal.errors",
+                        "Signal files, feed answers or events refused, by reason",
+                        "reason",
+                        reason)
+                .increment();
     }
 }

@@ -5,6 +5,7 @@ import io.gridshift.aggregator.fleet.SiteRoute;
 import io.gridshift.domain.dispatch.DispatchOrder;
 import io.gridshift.domain.error.ErrorKind;
 import io.gridshift.domain.error.GridshiftException;
+import io.gridshift.domain.schedule.SitePlan;
 import io.gridshift.edge.Channel;
 import io.gridshift.edge.EdgeTopics;
 import io.gridshift.edge.codec.EdgeCodec;
@@ -91,6 +92,20 @@ public final class MqttDispatchSender implements DispatchSender {
         message.setQos(Channel.DISPATCH.mqttQos());
         message.setRetained(Channel.DISPATCH.mqttRetained());
         String topic = topics.topic(order.site(), Channel.DISPATCH);
+        List<Lane> all = lanes();
+        Lane lane = all.get(Math.floorMod(next.getAndIncrement(), all.size()));
+        return lane.submit(new Publication(topic, message, new CompletableFuture<>()));
+    }
+
+    /**
+     * Publishes a site's plan version on its plan topic, retained (QoS and retain flag from {@link
+     * Channel#PLAN}), through the same lanes as orders.
+     */
+    public CompletionStage<Void> send(SitePlan plan) {
+        MqttMessage message = new MqttMessage(codec.encode(plan));
+        message.setQos(Channel.PLAN.mqttQos());
+        message.setRetained(Channel.PLAN.mqttRetained());
+        String topic = topics.topic(plan.site(), Channel.PLAN);
         List<Lane> all = lanes();
         Lane lane = all.get(Math.floorMod(next.getAndIncrement(), all.size()));
         return lane.submit(new Publication(topic, message, new CompletableFuture<>()));

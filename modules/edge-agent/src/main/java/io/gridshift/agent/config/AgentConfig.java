@@ -3,6 +3,7 @@ package io.gridshift.agent.config;
 import io.gridshift.agent.ReportingOptions;
 import io.gridshift.agent.buffer.BufferOptions;
 import io.gridshift.agent.buffer.FsyncPolicy;
+import io.gridshift.agent.schedule.JobOptions;
 import io.gridshift.agent.sim.SimulatedSiteFactory;
 import io.gridshift.agent.site.SiteAdapterFactories;
 import io.gridshift.agent.site.SiteAdapterFactory;
@@ -163,6 +164,38 @@ public final class AgentConfig {
                     "One site adapter; kept for old files, `adapters` wins when both are set.");
     public static final Option<Long> SIM_SEED = SimulatedSiteFactory.SEED;
 
+    public static final Option<Boolean> JOBS_ENABLED =
+            Option.of(
+                    "jobs.enabled",
+                    "false",
+                    Parsers.bool(),
+                    "Whether the site generates flexible jobs for the day-ahead plan (their kW adds"
+                            + " to the reading).");
+    public static final Option<Long> JOBS_SEED =
+            Option.of(
+                    "jobs.seed",
+                    "1",
+                    Parsers.integer(0, Long.MAX_VALUE),
+                    "Seed of the job generator.");
+    public static final Option<Double> JOBS_PER_HOUR =
+            Option.of(
+                    "jobs.perHour",
+                    "4",
+                    Parsers.number(0.01, 10_000),
+                    "Mean flexible jobs submitted per hour (Poisson).");
+    public static final Option<Duration> JOBS_MAX_LEAD =
+            Option.of(
+                    "jobs.maxLeadS",
+                    "14400",
+                    Parsers.seconds(0, 172_800),
+                    "A job is submitted up to this long before it may start.");
+    public static final Option<Duration> JOBS_REPORT_PERIOD =
+            Option.of(
+                    "jobs.reportPeriodS",
+                    "300",
+                    Parsers.seconds(1, 3600),
+                    "The jobs message is sent on change and at least this often.");
+
     private AgentConfig() {}
 
     /** The agent's own options, without the site adapters'. */
@@ -193,7 +226,22 @@ public final class AgentConfig {
                 BUFFER_MAX_MB,
                 BUFFER_FSYNC,
                 ADAPTERS,
-                ADAPTER);
+                ADAPTER,
+                JOBS_ENABLED,
+                JOBS_SEED,
+                JOBS_PER_HOUR,
+                JOBS_MAX_LEAD,
+                JOBS_REPORT_PERIOD);
+    }
+
+    /** The flexible-job options. */
+    public static JobOptions jobs(Settings s) {
+        return new JobOptions(
+                s.get(JOBS_ENABLED),
+                s.get(JOBS_SEED),
+                s.get(JOBS_PER_HOUR),
+                s.get(JOBS_MAX_LEAD),
+                s.get(JOBS_REPORT_PERIOD));
     }
 
     /** Every option: the agent's own and those of the site adapter factories found. */

@@ -24,6 +24,8 @@ import static io.gridshift.agent.config.AgentConfig.TRANSPORT;
 import io.gridshift.agent.AgentFolders;
 import io.gridshift.agent.EdgeAgent;
 import io.gridshift.agent.dispatch.DispatchOptions;
+import io.gridshift.agent.schedule.JobOptions;
+import io.gridshift.agent.sim.FlexJobGenerator;
 import io.gridshift.agent.site.CompositeSiteAdapter;
 import io.gridshift.agent.site.SiteAdapter;
 import io.gridshift.agent.site.SiteAdapterFactories;
@@ -88,6 +90,9 @@ public final class AgentSetup {
         EdgeTransport transport = transport(settings, site, clock);
         AgentFolders folders =
                 new AgentFolders(settings.get(DATA_FOLDER), AgentConfig.buffer(settings));
+        JobOptions jobs = AgentConfig.jobs(settings);
+        FlexJobGenerator generator =
+                jobs.enabled() ? new FlexJobGenerator(jobs, site, zone, clock.instant()) : null;
         return new EdgeAgent(
                 site,
                 adapter,
@@ -95,7 +100,9 @@ public final class AgentSetup {
                 clock,
                 folders,
                 AgentConfig.reporting(settings),
-                DispatchOptions.defaults());
+                DispatchOptions.defaults(),
+                generator,
+                jobs);
     }
 
     /**

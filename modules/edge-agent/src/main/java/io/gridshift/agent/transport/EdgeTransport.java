@@ -48,6 +48,10 @@ public interface EdgeTransport extends AutoCloseable {
         /** Online/offline, retained on MQTT: QoS 1, CON. */
         STATUS,
         /** Acknowledgements of orders: QoS 1, CON. */
-        ACK
+        ACK,
+        /** The site's queue of flexible jobs, for the day-ahead plan: QoS 1, CON. */
+        JOBS,
+        /** Acknowledgements of plan versions: QoS 1, CON. */
+        PLAN_ACK
     }
 }

@@ -31,4 +31,10 @@ public interface TransportListener {
      * limit); {@code reason} is a short code such as {@code too_large}, for the agent's counters.
      */
     default void dispatchRefused(String reason) {}
+
+    /**
+     * A payload arrived on the site's plan channel (the day-ahead plan; retained on MQTT, observed
+     * over CoAP), not yet decoded. Does nothing unless overridden.
+     */
+    default void planReceived(byte[] payload, boolean cbor) {}
 }

@@ -19,6 +19,9 @@ import io.gridshift.domain.error.GridshiftException;
 import io.gridshift.domain.error.InvalidFieldException;
 import io.gridshift.domain.flex.FlexEnvelope;
 import io.gridshift.domain.meter.Telemetry;
+import io.gridshift.domain.schedule.PlanAck;
+import io.gridshift.domain.schedule.SiteJobs;
+import io.gridshift.domain.schedule.SitePlan;
 import io.gridshift.domain.site.SiteStatus;
 import io.gridshift.edge.Channel;
 import java.io.IOException;
@@ -99,7 +102,19 @@ public final class EdgeCodec {
         return encode(ack, AckCodec::write);
     }
 
-    /** Encodes any of the five messages, for transports that hold them as one type. */
+    public byte[] encode(SiteJobs jobs) {
+        return encode(jobs, FlexJobsCodec::write);
+    }
+
+    public byte[] encode(SitePlan plan) {
+        return encode(plan, PlanCodec::write);
+    }
+
+    public byte[] encode(PlanAck ack) {
+        return encode(ack, PlanAckCodec::write);
+    }
+
+    /** Encodes any of the messages, for transports that hold them as one type. */
     public byte[] encodeMessage(Record message) {
         return switch (Channel.of(message)) {
             case TELEMETRY -> encode((Telemetry) message);
@@ -107,6 +122,9 @@ public final class EdgeCodec {
             case STATUS -> encode((SiteStatus) message);
             case DISPATCH -> encode((DispatchOrder) message);
             case ACK -> encode((Ack) message);
+            case JOBS -> encode((SiteJobs) message);
+            case PLAN -> encode((SitePlan) message);
+            case PLAN_ACK -> encode((PlanAck) message);
         };
     }
 
@@ -130,6 +148,18 @@ public final class EdgeCodec {
         return decode(payload, AckCodec::read);
     }
 
+    public SiteJobs decodeJobs(byte[] payload) {
+        return decode(payload, FlexJobsCodec::read);
+    }
+
+    public SitePlan decodePlan(byte[] payload) {
+        return decode(payload, PlanCodec::read);
+    }
+
+    public PlanAck decodePlanAck(byte[] payload) {
+        return decode(payload, PlanAckCodec::read);
+    }
+
     /** Decodes the message {@code channel} carries; its type is {@code channel.messageType()}. */
     public Record decode(Channel channel, byte[] payload) {
         return switch (Check.required("channel", channel)) {
@@ -138,6 +168,9 @@ public final class EdgeCodec {
             case STATUS -> decodeStatus(payload);
             case DISPATCH -> decodeDispatch(payload);
             case ACK -> decodeAck(payload);
+            case JOBS -> decodeJobs(payload);
+            case PLAN -> decodePlan(payload);
+            case PLAN_ACK -> decodePlanAck(payload);
         };
     }
 

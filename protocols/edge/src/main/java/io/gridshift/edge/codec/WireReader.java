@@ -204,6 +204,14 @@ final class WireReader {
         return p.currentToken() == JsonToken.VALUE_NULL ? null : seconds(maxSeconds);
     }
 
+    boolean bool() throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+            return t == JsonToken.VALUE_TRUE;
+        }
+        throw wrongType(t, "must be true or false");
+    }
+
     String string() throws IOException {
         JsonToken t = p.currentToken();
         if (t != JsonToken.VALUE_STRING) {

@@ -59,6 +59,11 @@ final class WireWriter {
         g.writeNumber(value);
     }
 
+    void field(String name, boolean value) throws IOException {
+        g.writeFieldName(name);
+        g.writeBoolean(value);
+    }
+
     void field(String name, String value) throws IOException {
         if (value != null) {
             g.writeFieldName(name);
@@ -91,6 +96,10 @@ final class WireWriter {
     }
 
     void number(double value) throws IOException {
+        g.writeNumber(value);
+    }
+
+    void integer(long value) throws IOException {
         g.writeNumber(value);
     }
 

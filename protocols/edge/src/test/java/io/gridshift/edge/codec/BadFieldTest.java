@@ -330,5 +330,85 @@ class BadFieldTest {
             "actions",
             "size"
         },
+        // jobs
+        {"jobs.json", "\"durationS\":10800,", "", "jobs[0].durationS", "required"},
+        {
+            "jobs.json",
+            "\"durationS\":10800,",
+            "\"durationS\":10800,\"remainingKwh\":5,",
+            "jobs[0].remainingKwh",
+            "exclusive"
+        },
+        {
+            "jobs.json",
+            "\"interruptible\":true",
+            "\"interruptible\":\"yes\"",
+            "jobs[0].interruptible",
+            "type"
+        },
+        {
+            "jobs.json",
+            "\"deadline\":\"2026-07-01T18:00:00Z\"",
+            "\"deadline\":\"2026-07-01T07:00:00Z\"",
+            "jobs[0].deadline",
+            "order"
+        },
+        {"jobs.json", "\"class\":\"batch\"", "\"class\":\"Batch\"", "jobs[0].class", "pattern"},
+        {
+            "jobs.json",
+            "\"remainingKwh\":2880.0",
+            "\"remainingKwh\":0",
+            "jobs[1].remainingKwh",
+            "range"
+        },
+        {"jobs.json", "\"id\":\"train-42\"", "\"id\":\"etl-881\"", "jobs[1].id", "unique"},
+        {"jobs.json", "\"seq\":412", "\"seq\":-1", "seq", "range"},
+        // plan
+        {"plan.json", "\"slotS\":900", "\"slotS\":90", "slotS", "range"},
+        {"plan.json", "\"slotS\":900", "\"slotS\":7200", "slotS", "range"},
+        {"plan.json", "\"version\":3", "\"version\":0", "version", "range"},
+        {
+            "plan.json",
+            "\"validUntil\":\"2026-07-02T06:00:00Z\"",
+            "\"validUntil\":\"2026-07-04T06:00:00Z\"",
+            "validUntil",
+            "range"
+        },
+        {
+            "plan.json",
+            "\"validUntil\":\"2026-07-02T06:00:00Z\"",
+            "\"validUntil\":\"2026-07-01T06:00:00Z\"",
+            "validUntil",
+            "order"
+        },
+        {"plan.json", "\"action\":\"RUN\"", "\"action\":\"WAIT\"", "jobs[0].action", "enum"},
+        {"plan.json", "[24,25,26,27,", "[25,24,26,27,", "jobs[0].slots[1]", "order"},
+        {"plan.json", "[24,25,26,27,36,37,38,39,40,41,42,43]", "[24,96]", "jobs[0].slots", "range"},
+        {
+            "plan.json",
+            "\"slots\":[24,25,26,27,36,37,38,39,40,41,42,43],",
+            "\"slots\":[],",
+            "jobs[0].slots",
+            "size"
+        },
+        {"plan.json", ",\"peer\":\"dc-gs-02\"", "", "jobs[1].peer", "required"},
+        {
+            "plan.json",
+            "\"action\":\"RUN\"",
+            "\"action\":\"RUN\",\"peer\":\"dc-x\"",
+            "jobs[0].peer",
+            "forbidden"
+        },
+        {"plan.json", "\"planId\":\"p-20260701\"", "\"planId\":\"P 1\"", "planId", "pattern"},
+        // plan-ack
+        {"plan-ack.json", "\"status\":\"PARTIAL\"", "\"status\":\"MAYBE\"", "status", "enum"},
+        {
+            "plan-ack.json",
+            "\"reason\":\"deadline:",
+            "\"reason\":\"\\u0007deadline:",
+            "rejected[0].reason",
+            "pattern"
+        },
+        {"plan-ack.json", "\"rejected\":[{", "\"rejected\":[],\"x\":[{", "rejected", "size"},
     };
 }

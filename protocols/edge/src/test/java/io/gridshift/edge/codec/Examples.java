@@ -16,7 +16,10 @@ final class Examples {
                     "dispatch.json",
                     "dispatch-migrate-in.json",
                     "ack.json",
-                    "ack-rejected.json");
+                    "ack-rejected.json",
+                    "jobs.json",
+                    "plan.json",
+                    "plan-ack.json");
 
     private Examples() {}
 
@@ -39,8 +42,19 @@ final class Examples {
         }
     }
 
-    /** The channel segment an example belongs to: the file name up to the first - or dot. */
+    /**
+     * The channel segment an example belongs to: the longest channel segment the file name starts
+     * with, followed by a - or a dot ({@code plan-ack.json} is plan-ack, {@code plan.json} plan).
+     */
     static String segment(String name) {
-        return name.split("[-.]", 2)[0];
+        String best = name.split("[-.]", 2)[0];
+        for (io.gridshift.edge.Channel c : io.gridshift.edge.Channel.values()) {
+            String s = c.segment();
+            boolean fits = name.startsWith(s + "-") || name.startsWith(s + ".");
+            if (fits && s.length() > best.length()) {
+                best = s;
+            }
+        }
+        return best;
     }
 }

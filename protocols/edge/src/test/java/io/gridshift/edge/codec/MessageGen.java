@@ -20,13 +20,16 @@ import java.time.Instant;
 final class MessageGen {
     private MessageGen() {}
 
-    /** A message of any of the five kinds. */
+    /** A message of any of the eight kinds. */
     static Record message(Gen g) {
-        return switch (g.index(5)) {
+        return switch (g.index(8)) {
             case 0 -> telemetry(g);
             case 1 -> envelope(g);
             case 2 -> status(g);
             case 3 -> order(g);
+            case 4 -> ScheduleGen.jobs(g);
+            case 5 -> ScheduleGen.plan(g);
+            case 6 -> ScheduleGen.planAck(g);
             default -> ack(g);
         };
     }

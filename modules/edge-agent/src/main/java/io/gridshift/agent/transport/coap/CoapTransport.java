@@ -47,6 +47,7 @@ public final class CoapTransport implements EdgeTransport {
     private final Backoff backoff;
     private final ScheduledThreadPoolExecutor scheduler;
     private final DispatchObservation observation;
+    private final DispatchObservation planObservation;
     private final AtomicReference<Thread> schedulerThread = new AtomicReference<>();
 
     private volatile TransportListener listener;
@@ -90,6 +91,30 @@ public final class CoapTransport implements EdgeTransport {
                         options,
                         scheduler,
                         new ObservationEvents());
+        // The plan is a second observed resource; the dispatch observation alone decides whether
+        // the link is up, so this one only delivers and re-registers with its own back-off.
+        Backoff planBackoff = options.backoff().newBackoff(random);
+        this.planObservation =
+                new DispatchObservation(
+                        base + CoapPaths.path(options.site(), Channel.PLAN),
+                        options,
+                        scheduler,
+                        new DispatchObservation.Events() {
+                            @Override
+                            public void established() {
+                                planBackoff.reset();
+                            }
+
+                            @Override
+                            public void dispatch(byte[] payload, boolean cbor) {
+                                safely(() -> listener.planReceived(payload, cbor));
+                            }
+
+                            @Override
+                            public Duration lost(Throwable cause) {
+                                return planBackoff.nextDelay();
+                            }
+                        });
     }
 
     @Override
@@ -109,6 +134,7 @@ public final class CoapTransport implements EdgeTransport {
         // handlers run on our scheduler thread, so the state needs no locks
         client.setExecutors(scheduler, scheduler, true);
         post(() -> observation.register(client));
+        post(() -> planObservation.register(client));
     }
 
     @Override
@@ -196,6 +222,7 @@ public final class CoapTransport implements EdgeTransport {
     }
 
     private void shutdownOnScheduler() {
+        planObservation.stop();
         observation.stop();
         CoapLink current = link;
         if (current != null) {
@@ -235,6 +262,8 @@ public final class CoapTransport implements EdgeTransport {
             case FLEX -> Channel.FLEX;
             case STATUS -> Channel.STATUS;
             case ACK -> Channel.ACK;
+            case JOBS -> Channel.JOBS;
+            case PLAN_ACK -> Channel.PLAN_ACK;
         };
     }
 

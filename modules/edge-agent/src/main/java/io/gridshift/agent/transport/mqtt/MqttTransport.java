@@ -43,6 +43,7 @@ public final class MqttTransport implements EdgeTransport {
     private final StatusPayloads status;
     private final Map<OutboundChannel, String> topics = new EnumMap<>(OutboundChannel.class);
     private final String dispatchTopic;
+    private final String planTopic;
     private final Backoff backoff;
     private final SSLSocketFactory socketFactory;
     private final MqttAsyncClient client;
@@ -76,6 +77,7 @@ public final class MqttTransport implements EdgeTransport {
             topics.put(c, edgeTopics.topic(options.site(), channelOf(c)));
         }
         this.dispatchTopic = edgeTopics.topic(options.site(), Channel.DISPATCH);
+        this.planTopic = edgeTopics.topic(options.site(), Channel.PLAN);
         this.backoff = options.backoff().newBackoff(Check.required("random", random));
         this.socketFactory = tlsSocketFactory(options);
         this.window = new PublishWindow(options.maxPendingPublishes());
@@ -107,7 +109,8 @@ public final class MqttTransport implements EdgeTransport {
             started = true;
         }
         this.listener = transportListener;
-        client.setCallback(new PahoCallback(this, dispatchTopic, options.maxPayloadBytes()));
+        client.setCallback(
+                new PahoCallback(this, dispatchTopic, planTopic, options.maxPayloadBytes()));
         post(this::attempt);
     }
 
@@ -132,7 +135,7 @@ public final class MqttTransport implements EdgeTransport {
                     TransportErrors.disconnected("not connected to " + options.serverUri()));
         }
         int qos = channel == OutboundChannel.TELEMETRY ? options.telemetryQos() : 1;
-        boolean retained = channel == OutboundChannel.STATUS;
+        boolean retained = channelOf(channel).mqttRetained();
         String topic = topics.get(channel);
         if (qos == 0) {
             return publish(topic, payload, 0, retained);
@@ -226,15 +229,24 @@ public final class MqttTransport implements EdgeTransport {
                 options.clientId(),
                 sessionPresent);
         if (sessionPresent) {
-            ready(link);
+            // subscribing again (retain handling 0) hands over the retained plan, which a resumed
+            // session would not: a restarted agent learns the newest plan version at once
+            PahoActions.subscribe(
+                    client, planTopic, Channel.PLAN.maxMqttQos(), () -> post(() -> ready(link)));
         } else {
             // "connected" promises that orders reach the agent: only once the broker has the
             // subscription (a test or an aggregator may publish the moment it hears ONLINE)
+            // the plan topic is retained: subscribing delivers the newest plan at once
             PahoActions.subscribe(
                     client,
                     dispatchTopic,
                     Channel.DISPATCH.maxMqttQos(),
-                    () -> post(() -> ready(link)));
+                    () ->
+                            PahoActions.subscribe(
+                                    client,
+                                    planTopic,
+                                    Channel.PLAN.maxMqttQos(),
+                                    () -> post(() -> ready(link))));
         }
     }
 
@@ -305,6 +317,10 @@ public final class MqttTransport implements EdgeTransport {
         safely(() -> listener.dispatchReceived(payload, false));
     }
 
+    void onPlan(byte[] payload) {
+        safely(() -> listener.planReceived(payload, false));
+    }
+
     void onDispatchRefused(String reason) {
         safely(() -> listener.dispatchRefused(reason));
     }
@@ -355,6 +371,8 @@ public final class MqttTransport implements EdgeTransport {
             case FLEX -> Channel.FLEX;
             case STATUS -> Channel.STATUS;
             case ACK -> Channel.ACK;
+            case JOBS -> Channel.JOBS;
+            case PLAN_ACK -> Channel.PLAN_ACK;
         };
     }
 }

@@ -21,17 +21,21 @@ final class PahoCallback implements MqttCallback {
 
     private final MqttTransport transport;
     private final String dispatchTopic;
+    private final String planTopic;
     private final int maxPayloadBytes;
 
-    PahoCallback(MqttTransport transport, String dispatchTopic, int maxPayloadBytes) {
+    PahoCallback(
+            MqttTransport transport, String dispatchTopic, String planTopic, int maxPayloadBytes) {
         this.transport = transport;
         this.dispatchTopic = dispatchTopic;
+        this.planTopic = planTopic;
         this.maxPayloadBytes = maxPayloadBytes;
     }
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
-        if (!dispatchTopic.equals(topic)) {
+        boolean plan = planTopic.equals(topic);
+        if (!plan && !dispatchTopic.equals(topic)) {
             LOG.warn("ignoring a message on {}, which this agent did not subscribe to", topic);
             return;
         }
@@ -44,7 +48,11 @@ final class PahoCallback implements MqttCallback {
             transport.onDispatchRefused("too_large");
             return;
         }
-        transport.onDispatch(payload);
+        if (plan) {
+            transport.onPlan(payload);
+        } else {
+            transport.onDispatch(payload);
+        }
     }
 
     @Override
