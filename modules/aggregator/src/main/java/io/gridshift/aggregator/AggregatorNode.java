@@ -89,6 +89,9 @@ public final class AggregatorNode implements AutoCloseable {
     /** How long a node that stops renewing keeps the VEN: the VEN's fail-over time. */
     static final java.time.Duration VEN_LEASE = java.time.Duration.ofSeconds(3);
 
+    /** How long a node that stops checking keeps a running event: the event's fail-over time. */
+    static final java.time.Duration EVENT_LEASE = java.time.Duration.ofSeconds(3);
+
     private NodeLedger ledger;
     private Lease venLease;
     private EventOptions eventOptions = EventOptions.defaults();
@@ -178,6 +181,8 @@ public final class AggregatorNode implements AutoCloseable {
         await(
                 vertx.deployVerticle(
                         new EventOrchestrator(
+                                nodeId,
+                                EVENT_LEASE,
                                 hz,
                                 fleet,
                                 dispatch,

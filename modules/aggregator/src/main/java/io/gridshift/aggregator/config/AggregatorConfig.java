@@ -297,7 +297,8 @@ public final class AggregatorConfig {
     private AggregatorConfig() {}
 
     public static List<Option<?>> all() {
-        return java.util.stream.Stream.concat(own().stream(), SecurityConfig.all().stream())
+        return java.util.stream.Stream.of(own(), SecurityConfig.all(), ClusterConfig.all())
+                .flatMap(List::stream)
                 .toList();
     }
 
@@ -400,7 +401,10 @@ public final class AggregatorConfig {
                         s.get(CLUSTER_PORT).intValue(),
                         members,
                         0,
-                        s.get(CLUSTER_BACKUPS).intValue());
+                        s.get(CLUSTER_BACKUPS).intValue(),
+                        ClusterConfig.quorum(s),
+                        ClusterConfig.kubernetes(s),
+                        ClusterConfig.failureDetectionS(s));
         MqttIngressOptions mqtt =
                 new MqttIngressOptions(
                         s.find(MQTT_SERVER).orElse(null),
