@@ -114,6 +114,83 @@ class ClusterFailoverIT {
         assertNothingLostOrRepeated(done);
     }
 
+    /**
+     * The documented bound of telemetry lost while one node stops and one starts, per restart: the
+     * QoS 0 readings Mosquitto had handed to the stopping node's client and it had not filed, and
+     * those the broker sent to a share-group member whose connection was closing. Measured here 0
+     * to a few per restart with 50 sites a second; bounded by one second of the fleet's readings
+     * (the agents' period) divided among the nodes, per restart.
+     */
+    static int lossBound(int restarts) {
+        return restarts * Math.max(10, SITES);
+    }
+
+    @Test
+    void restartingEveryNodeInTurnLosesNoTelemetryBeyondTheBound() throws Exception {
+        cluster = new ClusterHarness(folder, 3, LOOP_MS);
+        Instant since = Instant.now();
+        cluster.startAgents(SITES, Duration.ofSeconds(1));
+        await().atMost(ClusterHarness.UP).until(() -> cluster.sitesOnline() == SITES);
+
+        // WHEN every node is stopped and started again in turn while the fleet reports
+        for (int i = 0; i < cluster.nodes.size(); i++) {
+            NodeProcess old = cluster.nodes.get(i);
+            old.stop();
+            NodeProcess again = cluster.startNode(i, generation.incrementAndGet());
+            cluster.nodes.set(i, again);
+            again.awaitUp(ClusterHarness.UP);
+        }
+        // THEN every reading the agents sent is in the fleet's telemetry, but for the bound
+        // (an agent may send one more reading between its count and its close)
+        long sent = 0;
+        for (var agent : cluster.agents.values()) {
+            sent += agent.stats().telemetrySent();
+            agent.close();
+        }
+        long seen =
+                await().atMost(Duration.ofSeconds(20))
+                        .pollInterval(Duration.ofSeconds(1))
+                        .until(
+                                () -> readingsSeen(since),
+                                new java.util.function.Predicate<Long>() {
+                                    long last = -1;
+
+                                    @Override
+                                    public boolean test(Long n) {
+                                        boolean settled = n == last;
+                                        last = n;
+                                        return settled;
+                                    }
+                                });
+        long lost = sent - seen;
+        String line =
+                String.format(
+                        "rolling restart of %d nodes, %d sites at 1 reading/s: %d readings sent,"
+                                + " %d seen, %d lost (bound %d)",
+                        cluster.nodes.size(), SITES, sent, seen, lost, lossBound(3));
+        LOG.info(line);
+        printLine(line);
+        assertThat(lost).isBetween((long) -SITES, (long) lossBound(cluster.nodes.size()));
+    }
+
+    long readingsSeen(Instant since) throws Exception {
+        long n = 0;
+        for (String site : cluster.agents.keySet()) {
+            JsonObject t = cluster.get("/api/v1/sites/" + site + "/telemetry?since=" + since);
+            java.util.Set<Long> seqs = new java.util.HashSet<>();
+            if (t != null) {
+                t.getJsonArray("samples").forEach(o -> seqs.add(((JsonObject) o).getLong("seq")));
+            }
+            n += seqs.size();
+        }
+        return n;
+    }
+
+    @SuppressWarnings("checkstyle:noPrint")
+    static void printLine(String line) {
+        System.out.println("BENCH " + line);
+    }
+
     JsonObject delivery() throws Exception {
         JsonObject d = cluster.get("/api/v1/grid-events/" + EVENT + "/delivery");
         return d == null ? new JsonObject() : d;
@@ -218,7 +295,7 @@ class ClusterFailoverIT {
                                 .orElseThrow(() -> new AssertionError(site + " has no order"));
                 if (last.status() == AckStatus.REJECTED) {
                     assertThat(held.order().revision()).as(site).isLessThan(rev);
-                    assertThat(last.reason()).as(site).contains("ended");
+                    assertThat(last.reason()).as(site).contains("window");
                 } else {
                     assertThat(held.order().revision()).as(site).isEqualTo(rev);
                 }

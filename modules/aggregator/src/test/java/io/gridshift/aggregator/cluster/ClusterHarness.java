@@ -61,6 +61,10 @@ final class ClusterHarness implements AutoCloseable {
     final Map<String, CountingSite> sites = new LinkedHashMap<>();
     final int[] memberPorts;
     final long loopMs;
+
+    /** Options every node gets on top of the harness's own. */
+    final Map<String, String> extra = new LinkedHashMap<>();
+
     Vertx vtnVertx;
     String vtnBase;
 
@@ -110,6 +114,8 @@ final class ClusterHarness implements AutoCloseable {
         p.put("api.anonymousRole", "viewer");
         p.put("api.clientRate", "0");
         p.put("api.auditFile", dir.resolve("audit.jsonl").toString());
+        p.put("fleet.windowReadings", "1000");
+        p.putAll(extra);
         return new NodeProcess("node-" + i, dir, memberPorts[i], p, loopMs);
     }
 
