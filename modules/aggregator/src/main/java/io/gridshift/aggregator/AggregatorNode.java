@@ -156,7 +156,19 @@ public final class AggregatorNode implements AutoCloseable {
                         new SiteThrottle(options.siteRate(), options.siteBurst(), clock),
                         metrics,
                         ledger == null ? t -> {} : ledger::meter);
-        mqtt = new MqttIngress(mqttUri, options.mqtt(), ingest, json, nodeId);
+        var member = hz.getCluster().getLocalMember().getAddress();
+        mqtt =
+                new MqttIngress(
+                        mqttUri,
+                        options.mqtt(),
+                        ingest,
+                        json,
+                        nodeId,
+                        options.cluster().clusterName()
+                                + "-"
+                                + member.getHost()
+                                + "-"
+                                + member.getPort());
         ingress.set(mqtt);
         mqtt.start();
         closeables.add(0, mqtt);

@@ -131,15 +131,32 @@ public final class EventOrchestrator extends VerticleBase {
             }
             String text = events.get(id);
             String stored = deliveries.get(id);
-            if (text == null || isOver(stored) || !lead(id)) {
+            if (text == null || isOver(stored)) {
                 continue;
             }
             try {
-                one(id, new JsonObject(text), stored);
+                JsonObject logged = new JsonObject(text);
+                if ((stored == null && !startable(id, logged)) || !lead(id)) {
+                    continue;
+                }
+                one(id, logged, stored);
             } catch (RuntimeException e) {
                 LOG.warn("event {}: orchestration step failed: {}", id, e.toString(), e);
             }
         }
+    }
+
+    /**
+     * Whether an event without a delivery may get one: dispatchable and not over (one that is over
+     * never will; one not dispatchable may be modified into one). No lease is taken for the rest.
+     */
+    private boolean startable(String id, JsonObject logged) {
+        EventRequest e = EventRequest.of(logged, 0);
+        if (!clock.instant().isBefore(e.end())) {
+            finished.add(id);
+            return false;
+        }
+        return e.dispatchable();
     }
 
     private boolean isOver(String stored) {
