@@ -156,19 +156,7 @@ public final class AggregatorNode implements AutoCloseable {
                         new SiteThrottle(options.siteRate(), options.siteBurst(), clock),
                         metrics,
                         ledger == null ? t -> {} : ledger::meter);
-        var member = hz.getCluster().getLocalMember().getAddress();
-        mqtt =
-                new MqttIngress(
-                        mqttUri,
-                        options.mqtt(),
-                        ingest,
-                        json,
-                        nodeId,
-                        options.cluster().clusterName()
-                                + "-"
-                                + member.getHost()
-                                + "-"
-                                + member.getPort());
+        mqtt = mqttIngress(ingest, json);
         ingress.set(mqtt);
         mqtt.start();
         closeables.add(0, mqtt);
@@ -213,6 +201,21 @@ public final class AggregatorNode implements AutoCloseable {
                 coap.port(),
                 options.httpHost(),
                 http.port());
+    }
+
+    /**
+     * The MQTT ingress, its clients named after this member's cluster and address: stable across
+     * restarts, so a restarted node takes its broker sessions back.
+     */
+    private MqttIngress mqttIngress(EdgeIngest ingest, EdgeCodec json) {
+        var member = hz.getCluster().getLocalMember().getAddress();
+        return new MqttIngress(
+                mqttUri,
+                options.mqtt(),
+                ingest,
+                json,
+                nodeId,
+                options.cluster().clusterName() + "-" + member.getHost() + "-" + member.getPort());
     }
 
     private void startApiAndVen(Clock clock) throws Exception {
