@@ -87,8 +87,11 @@ public final class ClusterConfigs {
         config.setProperty(
                 "hazelcast.max.no.heartbeat.seconds",
                 Integer.toString(options.failureDetectionS()));
+        // a quorum of one protects nothing, and a lone member's protection is undecided until
+        // its first membership event: writes right after start were refused
         config.addSplitBrainProtectionConfig(
-                new SplitBrainProtectionConfig(QUORUM, true, options.effectiveQuorum())
+                new SplitBrainProtectionConfig(
+                                QUORUM, options.effectiveQuorum() > 1, options.effectiveQuorum())
                         .setProtectOn(SplitBrainProtectionOn.WRITE));
         config.addMapConfig(
                 protect(
