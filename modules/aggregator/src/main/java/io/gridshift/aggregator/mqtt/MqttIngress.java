@@ -39,15 +39,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class MqttIngress implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttIngress.class);
+
     /**
-     * How long the broker keeps a node's session after its connection drops. Brokers keep handing
-     * a disconnected session its share of the group's messages (QoS 0 dropped, QoS 1 queued for
-     * it), so a node killed and not restarted takes a third of the acks and telemetry (three
-     * nodes) out of circulation for this long; a node restarted within it gets the queued QoS 1
-     * messages back (its client ids are stable). Measured with 300 s: acks of a killed node's
-     * share never arrived and orders were resent in vain.
+     * How long the broker keeps a node's session after its connection drops. Brokers keep handing a
+     * disconnected session its share of the group's messages (QoS 0 dropped, QoS 1 queued for it),
+     * so a node killed and not restarted takes a third of the acks and telemetry (three nodes) out
+     * of circulation for this long; a node restarted within it gets the queued QoS 1 messages back
+     * (its client ids are stable). Measured with 300 s: acks of a killed node's share never arrived
+     * and orders were resent in vain.
      */
     static final long SESSION_EXPIRY_S = 10;
+
     private static final int TIMEOUT_MS = 30_000;
 
     private final String serverUri;

@@ -42,7 +42,7 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
  * {@code nodes=3} starts three nodes of one cluster in this JVM, their ingress clients in one share
  * group (the broker splits the telemetry among them); the figures are their sums.
  *
- * Goals (issue "Aggregator"): >= 50,000 msg/s sustained, and >= 0.9 x the bare subscriber.
+ * <p>Goals (issue "Aggregator"): >= 50,000 msg/s sustained, and >= 0.9 x the bare subscriber.
  */
 public final class MqttIngestLoad {
     private static final Duration WARM_UP = Duration.ofSeconds(10);
