@@ -5,7 +5,7 @@
 #       running event is killed with SIGKILL [kills] times (each killed node restarted): p50/p99 of
 #       kill -> the new orchestrator's first loop step (tracking resumed), and of the tracking pause
 #       (last loop step before the kill -> first after). Runs ClusterFailoverIT with
-#       -DclusterFailover.kills (the event lasts 40 s per kill).
+#       -DclusterFailover.kills (the event lasts 75 s per kill).
 #   test-harness/bench/cluster-failover.sh ingest [sites=10000] [seconds=30]
 #       MQTT QoS 0 telemetry through Mosquitto into 1 node, then into 3 nodes of one cluster (one
 #       JVM, one share group): aggregator-load.sh mqtt with nodes=1 and nodes=3.

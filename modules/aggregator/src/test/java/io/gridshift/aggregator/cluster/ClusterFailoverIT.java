@@ -68,7 +68,8 @@ class ClusterFailoverIT {
         double load = cluster.get("/api/v1/fleet").getDouble("loadKw");
 
         // GIVEN an event for the fleet's zone, running and tracked by one node
-        Duration length = Duration.ofSeconds(KILLS == 1 ? 40 : 40L * KILLS);
+        // a kill, a take-over and a restart take about 45 s on a loaded 2-core machine
+        Duration length = Duration.ofSeconds(KILLS == 1 ? 40 : 75L * KILLS);
         Instant start = Instant.now().plusSeconds(6);
         cluster.createEvent(EVENT, start, length, Math.round(load * 0.04));
         List<Long> failovers = new ArrayList<>();
