@@ -287,8 +287,9 @@ class ClusterFailoverIT {
                                         () -> ledger.acks(DispatchId.of(orderId)),
                                         a -> a.stream().anyMatch(x -> x.revision() == rev));
                 Ack last = acks.stream().filter(a -> a.revision() == rev).findFirst().get();
-                // the site holds that revision, or refused it because it came after the
-                // event's end (a last loop step's revision): none lost
+                // the site holds that revision, or refused it and kept the one before (a last
+                // loop step's revision after the window, or more kW than a resource had left):
+                // answered either way, none lost
                 OrderRecord held =
                         cluster.agents.get(site).orders().stream()
                                 .filter(o -> o.order().id().value().equals(orderId))
@@ -296,7 +297,6 @@ class ClusterFailoverIT {
                                 .orElseThrow(() -> new AssertionError(site + " has no order"));
                 if (last.status() == AckStatus.REJECTED) {
                     assertThat(held.order().revision()).as(site).isLessThan(rev);
-                    assertThat(last.reason()).as(site).contains("window");
                 } else {
                     assertThat(held.order().revision()).as(site).isEqualTo(rev);
                 }
