@@ -20,11 +20,22 @@ for name, s in services.items():
         if m and m.split(":")[0] not in services:
             problems.append(f"compose: member {m} is no service")
 for f in (root / "helm/gridshift").rglob("*.yaml"):
-    text = re.sub(r"\{\{.*?\}\}", "X", f.read_text())  # templates: check the YAML around them
+    text = f.read_text()
+    # control lines ({{- if }}, {{- else }}, {{- end }}) go; both branches stay and must parse
+    text = re.sub(r"(?m)^\s*\{\{-?\s*(if|else|end|range|with)\b.*?\}\}\s*$\n?", "", text)
+    text = re.sub(r"\{\{.*?\}\}", "X", text)  # templates: check the YAML around them
     try:
         list(yaml.safe_load_all(text))
     except yaml.YAMLError as e:
         problems.append(f"{f}: {e}")
+# the chart's members find each other by Kubernetes discovery with options the aggregator has
+sts = (root / "helm/gridshift/templates/statefulset.yaml").read_text()
+aggregator_readme = (root.parent / "modules/aggregator/README.md").read_text()
+for var in set(re.findall(r"GRIDSHIFT_AGGREGATOR_[A-Z_]+", sts)):
+    if f"`{var}`" not in aggregator_readme:
+        problems.append(f"helm: {var} is no documented aggregator option")
+if "GRIDSHIFT_AGGREGATOR_CLUSTER_DISCOVERY" not in sts:
+    problems.append("helm: the StatefulSet does not use Kubernetes discovery")
 grafana = json.loads((root / "grafana/gridshift-aggregator.json").read_text())
 exported = {"gridshift_sites_online", "gridshift_fleet_load_kw", "gridshift_fleet_flex_kw",
             "gridshift_ingest_messages_total", "gridshift_rejected_messages_total",

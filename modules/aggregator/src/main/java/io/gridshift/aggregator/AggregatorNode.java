@@ -98,6 +98,9 @@ public final class AggregatorNode implements AutoCloseable {
     /** How long a node that stops renewing keeps the VEN: the VEN's fail-over time. */
     static final java.time.Duration VEN_LEASE = java.time.Duration.ofSeconds(3);
 
+    /** How long a node that stops checking keeps a running event: the event's fail-over time. */
+    static final java.time.Duration EVENT_LEASE = java.time.Duration.ofSeconds(3);
+
     private NodeLedger ledger;
     private Lease venLease;
     private ScheduleBoard scheduleBoard;
@@ -157,7 +160,7 @@ public final class AggregatorNode implements AutoCloseable {
                         ledger == null ? t -> {} : ledger::meter,
                         new ScheduleInbox(
                                 scheduleBoard = new ScheduleBoard(hz), metrics, scheduleIo()));
-        mqtt = new MqttIngress(mqttUri, options.mqtt(), ingest, json, nodeId);
+        mqtt = mqttIngress(ingest, json);
         ingress.set(mqtt);
         mqtt.start();
         closeables.add(0, mqtt);
@@ -184,6 +187,8 @@ public final class AggregatorNode implements AutoCloseable {
         await(
                 vertx.deployVerticle(
                         new EventOrchestrator(
+                                nodeId,
+                                EVENT_LEASE,
                                 hz,
                                 fleet,
                                 dispatch,
@@ -202,6 +207,21 @@ public final class AggregatorNode implements AutoCloseable {
                 coap.port(),
                 options.httpHost(),
                 http.port());
+    }
+
+    /**
+     * The MQTT ingress, its clients named after this member's cluster and address: stable across
+     * restarts, so a restarted node takes its broker sessions back.
+     */
+    private MqttIngress mqttIngress(EdgeIngest ingest, EdgeCodec json) {
+        var member = hz.getCluster().getLocalMember().getAddress();
+        return new MqttIngress(
+                mqttUri,
+                options.mqtt(),
+                ingest,
+                json,
+                nodeId,
+                options.cluster().clusterName() + "-" + member.getHost() + "-" + member.getPort());
     }
 
     private void startApiAndVen(Clock clock) throws Exception {

@@ -66,6 +66,23 @@ public final class Lease implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::renew, 0, every, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Takes or renews the lease on {@code role} for {@code holder} once, for another {@code ttl}:
+     * for roles that come and go (one per running grid event), renewed by the caller's own loop
+     * rather than a timer of their own. Returns whether {@code holder} holds it now; throws what
+     * Hazelcast throws (e.g. {@code SplitBrainProtectionException} on the minority side).
+     */
+    public static boolean takeOnce(HazelcastInstance hz, String role, String holder, Duration ttl) {
+        IMap<String, String> leases = hz.getMap(MAP);
+        return Boolean.TRUE.equals(leases.executeOnKey(role, new Take(holder, ttl.toMillis())));
+    }
+
+    /** The holder of {@code role}'s lease now, or {@code null} when nobody holds it. */
+    public static String holder(HazelcastInstance hz, String role) {
+        IMap<String, String> leases = hz.getMap(MAP);
+        return leases.get(role);
+    }
+
     /** Whether this node holds the role now. */
     public boolean held() {
         return held.get();

@@ -297,7 +297,12 @@ public final class AggregatorConfig {
     private AggregatorConfig() {}
 
     public static List<Option<?>> all() {
-        return java.util.stream.Stream.of(own(), SecurityConfig.all(), EventConfig.all(), ScheduleConfig.all())
+        return java.util.stream.Stream.of(
+                        own(),
+                        SecurityConfig.all(),
+                        ClusterConfig.all(),
+                        EventConfig.all(),
+                        ScheduleConfig.all())
                 .flatMap(List::stream)
                 .toList();
     }
@@ -401,7 +406,10 @@ public final class AggregatorConfig {
                         s.get(CLUSTER_PORT).intValue(),
                         members,
                         0,
-                        s.get(CLUSTER_BACKUPS).intValue());
+                        s.get(CLUSTER_BACKUPS).intValue(),
+                        ClusterConfig.quorum(s),
+                        ClusterConfig.kubernetes(s),
+                        ClusterConfig.failureDetectionS(s));
         MqttIngressOptions mqtt =
                 new MqttIngressOptions(
                         s.find(MQTT_SERVER).orElse(null),

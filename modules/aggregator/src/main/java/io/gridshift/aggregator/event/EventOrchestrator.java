@@ -2,6 +2,7 @@ package io.gridshift.aggregator.event;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import io.gridshift.aggregator.cluster.Lease;
 import io.gridshift.aggregator.dispatch.DispatchService;
 import io.gridshift.aggregator.fleet.FleetState;
 import io.gridshift.aggregator.fleet.Presence;
@@ -17,23 +18,30 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Orchestrates the grid events of the cluster's event log: each member looks after the events whose
- * key its member owns (the event log's and the deliveries' entries share a partition), so exactly
- * one member acts on an event, and when a member leaves, the new owner of the partition finds the
- * delivery and goes on. Every {@code checkEvery} (wall time) on a worker: a dispatchable event
- * without a delivery is planned ({@link DeliveryPlanner}) and its orders issued, one per site; a
- * cancelled one ends its orders; a modified one is revised; a running one goes round the closed
- * loop ({@link DeliveryLoop}) every {@code loopPeriod} of the node's clock; an ended one is
- * completed and each site's delivery ratio appended to its history for the next bid.
+ * Orchestrates the grid events of the cluster's event log: exactly one member acts on a running
+ * event, the one holding its lease ({@code event <id>} in {@code gridshift.leases}, taken and
+ * renewed by every check of the holder, {@code leaseTtl} without renewal hands it on). A member
+ * that takes over an event another member was orchestrating first reconciles the delivery record
+ * with the order map ({@link DeliveryResumption}), then goes on from the record: the replicated
+ * delivery, orders and acks, never a fresh plan. The record is written back only if nobody changed
+ * it meanwhile (compare and set), so a member that lost the lease while stalled cannot overwrite
+ * its successor. Every {@code checkEvery} (wall time) on a worker: a dispatchable event without a
+ * delivery is planned ({@link DeliveryPlanner}) and its orders issued, one per site; a cancelled
+ * one ends its orders; a modified one is revised; a running one goes round the closed loop ({@link
+ * DeliveryLoop}) every {@code loopPeriod} of the node's clock; an ended one is completed and each
+ * site's delivery ratio appended to its history for the next bid.
  */
 public final class EventOrchestrator extends VerticleBase {
     /** Each site's delivery ratios (delivered / ordered) from past events, as a JSON array. */
@@ -53,14 +61,25 @@ public final class EventOrchestrator extends VerticleBase {
     private final EventOptions options;
     private final java.util.function.Supplier<DeliveryPlanner> planners;
     private final DeliveryLoop loop;
+    private final HazelcastInstance hz;
+    private final String nodeId;
+    private final Duration leaseTtl;
+    private final DeliveryResumption resumption;
+    private final Set<String> finished = ConcurrentHashMap.newKeySet();
+    private final Set<String> leading = ConcurrentHashMap.newKeySet();
     private DeliveryPlanner planner;
 
     /**
      * @param ledger where each site's commitment is recorded as a bid; {@code null}: none
      * @param planners makes the planner when the first event needs it (the allocator loads
      *     OR-Tools' natives, which a node without events never needs)
+     * @param nodeId this node, as it holds event leases
+     * @param leaseTtl how long an event's lease outlives its holder's last check (the event's
+     *     fail-over time)
      */
     public EventOrchestrator(
+            String nodeId,
+            Duration leaseTtl,
             HazelcastInstance hz,
             FleetState fleet,
             DispatchService dispatch,
@@ -78,6 +97,15 @@ public final class EventOrchestrator extends VerticleBase {
         this.options = options;
         this.planners = planners;
         this.loop = new DeliveryLoop(options);
+        this.hz = hz;
+        this.nodeId = nodeId;
+        this.leaseTtl = leaseTtl;
+        this.resumption = new DeliveryResumption(dispatch);
+    }
+
+    /** The lease role of event {@code id}. */
+    public static String leaseRole(String id) {
+        return "event " + id;
     }
 
     @Override
@@ -95,36 +123,84 @@ public final class EventOrchestrator extends VerticleBase {
         return Future.succeededFuture();
     }
 
-    /** Looks at every event this member owns once; blocking. */
+    /** Looks once at every running event, acting on those whose lease this node holds; blocking. */
     public void check() {
-        for (String id : events.localKeySet()) {
+        for (String id : events.keySet()) {
+            if (finished.contains(id)) {
+                continue;
+            }
             String text = events.get(id);
-            if (text == null) {
+            String stored = deliveries.get(id);
+            if (text == null || isOver(stored)) {
                 continue;
             }
             try {
-                one(id, new JsonObject(text));
+                JsonObject logged = new JsonObject(text);
+                if ((stored == null && !startable(id, logged)) || !lead(id)) {
+                    continue;
+                }
+                one(id, logged, stored);
             } catch (RuntimeException e) {
                 LOG.warn("event {}: orchestration step failed: {}", id, e.toString(), e);
             }
         }
     }
 
-    private void one(String id, JsonObject logged) {
-        Instant now = clock.instant();
-        String stored = deliveries.get(id);
+    /**
+     * Whether an event without a delivery may get one: dispatchable and not over (one that is over
+     * never will; one not dispatchable may be modified into one). No lease is taken for the rest.
+     */
+    private boolean startable(String id, JsonObject logged) {
         EventRequest e = EventRequest.of(logged, 0);
+        if (!clock.instant().isBefore(e.end())) {
+            finished.add(id);
+            return false;
+        }
+        return e.dispatchable();
+    }
+
+    private boolean isOver(String stored) {
         if (stored == null) {
-            if (e.dispatchable() && now.isBefore(e.end())) {
-                deliveries.set(id, dispatchNew(e, now).encode());
-            }
-            return;
+            return false;
         }
         JsonObject d = new JsonObject(stored);
         String status = d.getString("status");
         if ("COMPLETED".equals(status) || "CANCELLED".equals(status)) {
+            finished.add(d.getString("eventId"));
+            return true;
+        }
+        return false;
+    }
+
+    /** Takes or renews the event's lease; {@code false} on the minority side of a split. */
+    private boolean lead(String id) {
+        boolean held;
+        try {
+            held = Lease.takeOnce(hz, leaseRole(id), nodeId, leaseTtl);
+        } catch (RuntimeException e) {
+            LOG.warn("event {}: lease not renewed: {}", id, e.toString());
+            held = false;
+        }
+        if (held ? leading.add(id) : leading.remove(id)) {
+            LOG.info("{} {} the lease on event {}", nodeId, held ? "took" : "lost", id);
+        }
+        return held;
+    }
+
+    private void one(String id, JsonObject logged, String stored) {
+        Instant now = clock.instant();
+        EventRequest e = EventRequest.of(logged, 0);
+        if (stored == null) {
+            if (e.dispatchable() && now.isBefore(e.end())) {
+                JsonObject d = dispatchNew(e, now).put("orchestrator", nodeId);
+                if (deliveries.putIfAbsent(id, d.encode()) != null) {
+                    LOG.warn("event {}: planned by another member meanwhile; plan dropped", id);
+                }
+            }
             return;
         }
+        JsonObject d = new JsonObject(stored);
+        boolean changed = takeOver(d, now);
         if (!e.dispatchable()) {
             end(d, now, "CANCELLED");
         } else if (e.modification() != d.getLong("modificationNumber")) {
@@ -133,10 +209,41 @@ public final class EventOrchestrator extends VerticleBase {
             complete(d);
         } else if (!now.isBefore(Instant.parse(d.getString("ordersFrom"))) && loopDue(d, now)) {
             track(d, e, now);
-        } else {
+        } else if (!changed) {
             return;
         }
-        deliveries.set(id, d.encode());
+        if (!deliveries.replace(id, stored, d.encode())) {
+            LOG.warn("event {}: delivery changed by another member meanwhile; step dropped", id);
+        }
+    }
+
+    /**
+     * When another node orchestrated the event until now, reconciles the record with the order map
+     * and notes the take-over in it; returns whether it did.
+     */
+    private boolean takeOver(JsonObject d, Instant now) {
+        String before = d.getString("orchestrator");
+        if (nodeId.equals(before)) {
+            return false;
+        }
+        DeliveryResumption.Outcome o = resumption.resume(d, now);
+        d.put("orchestrator", nodeId);
+        JsonArray log = d.getJsonArray("takeOvers", new JsonArray());
+        d.put(
+                "takeOvers",
+                log.add(
+                        o.json()
+                                .put("at", now.toString())
+                                .put("from", before)
+                                .put("to", nodeId)
+                                .put("lastLoopAt", d.getString("lastLoopAt"))));
+        LOG.info(
+                "event {}: taken over from {} ({} orders adopted, {} issued again)",
+                d.getString("eventId"),
+                before,
+                o.adopted(),
+                o.reissued());
+        return true;
     }
 
     private JsonObject dispatchNew(EventRequest e, Instant now) {
@@ -146,6 +253,9 @@ public final class EventOrchestrator extends VerticleBase {
         long planned = System.nanoTime();
         List<JsonObject> parts = new ArrayList<>();
         d.getJsonObject("sites").forEach(s -> parts.add((JsonObject) s.getValue()));
+        // a member that planned this event and died before recording the plan may have sent
+        // revision 1 already: go above what the sites hold
+        resumption.alignRevisions(parts);
         int sent = issueAll(d, parts, now);
         long done = System.nanoTime();
         d.put("planMs", (planned - t0) / 1e6).put("ordersSentMs", (done - t0) / 1e6);

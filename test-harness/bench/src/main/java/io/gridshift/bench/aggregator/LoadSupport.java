@@ -27,6 +27,30 @@ final class LoadSupport {
         return AggregatorNode.start(o, Clock.systemUTC());
     }
 
+    /**
+     * {@code count} nodes of one cluster in this JVM on {@code broker}, the first one's member
+     * address listed by the others.
+     */
+    static java.util.List<AggregatorNode> startNodes(String broker, int count) throws Exception {
+        java.util.List<AggregatorNode> nodes = new java.util.ArrayList<>();
+        nodes.add(startNode(broker));
+        var first = nodes.get(0).hazelcast().getCluster().getLocalMember().getAddress();
+        for (int i = 1; i < count; i++) {
+            AggregatorOptions o = AggregatorOptions.ephemeral().withSiteRate(0, 1);
+            o =
+                    o.withCluster(
+                            o.cluster()
+                                    .withMembers(
+                                            java.util.List.of(
+                                                    first.getHost() + ":" + first.getPort())));
+            if (broker != null) {
+                o = o.withMqtt(o.mqtt().withServer(URI.create(broker)));
+            }
+            nodes.add(AggregatorNode.start(o, Clock.systemUTC()));
+        }
+        return nodes;
+    }
+
     /** Messages the node refused so far, every transport and reason. */
     static double rejected(AggregatorNode node) {
         return node.metrics().registry().find("gridshift.rejected.messages").counters().stream()

@@ -36,10 +36,13 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
  *
  * <pre>
  * java -Xmx2g -cp gridshift-benchmarks.jar io.gridshift.bench.aggregator.MqttIngestLoad \
- *     10000 30 [embedded] [publishers=4] [rate=0]
+ *     10000 30 [embedded] [publishers=4] [rate=0] [nodes=1]
  * </pre>
  *
- * Goals (issue "Aggregator"): >= 50,000 msg/s sustained, and >= 0.9 x the bare subscriber.
+ * {@code nodes=3} starts three nodes of one cluster in this JVM, their ingress clients in one share
+ * group (the broker splits the telemetry among them); the figures are their sums.
+ *
+ * <p>Goals (issue "Aggregator"): >= 50,000 msg/s sustained, and >= 0.9 x the bare subscriber.
  */
 public final class MqttIngestLoad {
     private static final Duration WARM_UP = Duration.ofSeconds(10);
@@ -55,11 +58,14 @@ public final class MqttIngestLoad {
         boolean embedded = false;
         int publishers = 4;
         double rate = 0;
+        int nodeCount = 1;
         for (int i = 2; i < args.length; i++) {
             if (args[i].equals("embedded")) {
                 embedded = true;
             } else if (args[i].startsWith("publishers=")) {
                 publishers = Integer.parseInt(args[i].substring("publishers=".length()));
+            } else if (args[i].startsWith("nodes=")) {
+                nodeCount = Integer.parseInt(args[i].substring("nodes=".length()));
             } else if (args[i].startsWith("rate=")) {
                 rate = Double.parseDouble(args[i].substring("rate=".length()));
             } else {
@@ -71,16 +77,21 @@ public final class MqttIngestLoad {
             if (mosquitto != null) {
                 mosquitto.start();
             }
-            try (AggregatorNode node =
-                    LoadSupport.startNode(mosquitto == null ? null : mosquitto.uri())) {
+            List<AggregatorNode> nodes =
+                    LoadSupport.startNodes(mosquitto == null ? null : mosquitto.uri(), nodeCount);
+            try {
                 System.out.println(
                         run(
-                                node,
+                                nodes,
                                 embedded ? "embedded HiveMQ" : "Mosquitto",
                                 sites,
                                 window,
                                 publishers,
                                 rate));
+            } finally {
+                for (AggregatorNode n : nodes) {
+                    n.close();
+                }
             }
         } finally {
             if (mosquitto != null) {
@@ -91,19 +102,24 @@ public final class MqttIngestLoad {
     }
 
     private static String run(
-            AggregatorNode node,
+            List<AggregatorNode> nodes,
             String brokerName,
             int sites,
             Duration window,
             int publishers,
             double rate)
             throws Exception {
+        AggregatorNode node = nodes.get(0);
+        int nodeClients = 0;
+        for (AggregatorNode n : nodes) {
+            nodeClients += n.mqtt().clients().size();
+        }
         String uri = node.mqttUri();
         AtomicLong bare = new AtomicLong();
         // as many bare clients as the node's ingress has, so both sides get the same share of
         // the broker's fan-out
         List<MqttAsyncClient> bareClients = new ArrayList<>();
-        for (int i = 0; i < node.mqtt().clients().size(); i++) {
+        for (int i = 0; i < nodeClients; i++) {
             MqttAsyncClient c = client(uri, "bench-bare-" + i);
             c.setCallback(new Counting(bare));
             connect(c);
@@ -117,16 +133,16 @@ public final class MqttIngestLoad {
         }
         pubs.forEach(Thread::start);
         LoadSupport.park(WARM_UP);
-        Sample before = sample(node, pubs, bare);
+        Sample before = sample(nodes, pubs, bare);
         LoadSupport.park(window);
-        Sample after = sample(node, pubs, bare);
+        Sample after = sample(nodes, pubs, bare);
         pubs.forEach(Publisher::halt);
         for (Publisher p : pubs) {
             p.join();
         }
         // let what is in flight arrive, then read the totals and the fleet
         LoadSupport.park(Duration.ofSeconds(5));
-        Sample end = sample(node, pubs, bare);
+        Sample end = sample(nodes, pubs, bare);
         long known = LoadSupport.summary(node).sitesKnown();
         double secs = (after.nanos - before.nanos) / 1e9;
         double published = (after.published - before.published) / secs;
@@ -143,7 +159,7 @@ public final class MqttIngestLoad {
         }
         return String.format(
                 Locale.ROOT,
-                "aggregator-mqtt-ingest broker=%s sites=%d publishers=%d"
+                "aggregator-mqtt-ingest broker=%s nodes=%d sites=%d publishers=%d"
                         + " subscribers(bare+node)=%d+%d"
                         + " window=%.0fs published=%.0f/s bare=%.0f/s"
                         + " aggregator=%.0f/s (ingested) rejected=%.0f/s kept=%.0f/s"
@@ -151,10 +167,11 @@ public final class MqttIngestLoad {
                         + " rejectedTotal=%.0f (%s) sitesKnown=%d totals(published=%d bare=%d"
                         + " aggregator=%.0f backlog=%d) cpus=%d",
                 brokerName,
+                nodes.size(),
                 sites,
                 publishers,
                 bareClients.size(),
-                node.mqtt().clients().size(),
+                nodeClients,
                 secs,
                 published,
                 bareRate,
@@ -162,27 +179,43 @@ public final class MqttIngestLoad {
                 rejRate,
                 keptRate,
                 bareRate > 0 ? keptRate / bareRate : Double.NaN,
-                LoadSupport.rejected(node),
+                rejectedSum(nodes),
                 LoadSupport.rejectedByReason(node),
                 known,
                 end.published,
                 end.bare,
                 end.ingested,
-                node.fleet().backlog(),
+                backlogSum(nodes),
                 Runtime.getRuntime().availableProcessors());
     }
 
-    private static Sample sample(AggregatorNode node, List<Publisher> pubs, AtomicLong bare) {
+    private static Sample sample(
+            List<AggregatorNode> nodes, List<Publisher> pubs, AtomicLong bare) {
         long published = 0;
         for (Publisher p : pubs) {
             published += p.sent.get();
         }
-        return new Sample(
-                System.nanoTime(),
-                published,
-                bare.get(),
-                node.metrics().ingestedCount(Transport.MQTT, Channel.TELEMETRY),
-                LoadSupport.rejected(node));
+        double ingested = 0;
+        for (AggregatorNode n : nodes) {
+            ingested += n.metrics().ingestedCount(Transport.MQTT, Channel.TELEMETRY);
+        }
+        return new Sample(System.nanoTime(), published, bare.get(), ingested, rejectedSum(nodes));
+    }
+
+    private static double rejectedSum(List<AggregatorNode> nodes) {
+        double r = 0;
+        for (AggregatorNode n : nodes) {
+            r += LoadSupport.rejected(n);
+        }
+        return r;
+    }
+
+    private static long backlogSum(List<AggregatorNode> nodes) {
+        long b = 0;
+        for (AggregatorNode n : nodes) {
+            b += n.fleet().backlog();
+        }
+        return b;
     }
 
     static MqttAsyncClient client(String uri, String id) throws MqttException {
