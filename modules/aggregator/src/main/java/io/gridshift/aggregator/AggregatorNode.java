@@ -44,8 +44,6 @@ import io.gridshift.broker.EmbeddedMqttBroker;
 import io.gridshift.domain.schedule.SitePlan;
 import io.gridshift.edge.codec.EdgeCodec;
 import io.gridshift.edge.codec.EdgeFormat;
-import io.gridshift.openadr.codec.OadrCodec;
-import io.gridshift.openadr.codec.OadrCodecOptions;
 import io.gridshift.optimizer.Allocator;
 import io.gridshift.storage.ledger.OperatorAction;
 import io.vertx.core.Future;
@@ -56,7 +54,6 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -258,42 +255,13 @@ public final class AggregatorNode implements AutoCloseable {
                                     new ClusterRegistrationStore(hz, options.ven()),
                                     VenRegistration.fileStore(options.ven())),
                             () -> lease.get() != null && lease.get().held(),
-                            new FleetFirmCapacity(
-                                    hz,
-                                    fleet,
-                                    eventOptions,
-                                    clock,
-                                    task ->
-                                            vertx.executeBlocking(
-                                                    () -> {
-                                                        task.run();
-                                                        return null;
-                                                    },
-                                                    false)));
+                            new FleetFirmCapacity(hz, fleet, eventOptions, clock, this::blocking));
             Ven v = ven;
             lease.set(
                     new Lease(
                             hz, "ven " + options.ven().vtnUrl(), nodeId, VEN_LEASE, v::leadership));
             if (options.ven().push()) {
-                URI push = options.ven().pushUrl();
-                int port =
-                        push.getPort() > 0
-                                ? push.getPort()
-                                : "https".equals(push.getScheme()) ? 443 : 80;
-                await(
-                        vertx.deployVerticle(
-                                new VenPushServer(
-                                        "0.0.0.0",
-                                        port,
-                                        push.getPath(),
-                                        options.ven().tls(),
-                                        new OadrCodec(
-                                                OadrCodecOptions.DEFAULTS.withValidate(
-                                                        options.ven().validate())),
-                                        ven,
-                                        options.ven().xmlSignature()
-                                                ? options.ven().tls().signatures(clock)
-                                                : null)));
+                await(vertx.deployVerticle(VenPushServer.of(options.ven(), ven, clock)));
             }
             if (ledger != null) {
                 ledger.onSettled(settled -> sendSettlement(v, lease.get(), settled));
@@ -304,6 +272,16 @@ public final class AggregatorNode implements AutoCloseable {
             closeables.add(0, lease.get());
             venLease = lease.get();
         }
+    }
+
+    /** Runs {@code task} on a worker thread, not in order with other blocking tasks. */
+    private void blocking(Runnable task) {
+        vertx.executeBlocking(
+                () -> {
+                    task.run();
+                    return null;
+                },
+                false);
     }
 
     /** Orders (and plans) leave through the MQTT ingress's clients or the CoAP resources. */

@@ -147,9 +147,7 @@ class DashboardIT {
         assertThat(lines).anyMatch(l -> l.startsWith("LIVE ") && l.endsWith("live: live"));
         assertEventChart(lines);
         for (String shot :
-                List.of(
-                        "overview", "sites", "site", "events", "event", "settlement",
-                        "schedule")) {
+                List.of("overview", "sites", "site", "events", "event", "settlement", "schedule")) {
             assertThat(SHOTS.resolve(shot + ".png")).isNotEmptyFile();
         }
     }

@@ -73,6 +73,26 @@ public final class VenPushServer extends AbstractVerticle {
         this.signatures = signatures;
     }
 
+    /**
+     * The push server {@code options} describe: it listens on all interfaces at the port of {@code
+     * ven.pushUrl} (its scheme's default when it names none), under its path.
+     */
+    public static VenPushServer of(VenOptions options, Ven ven, java.time.Clock clock) {
+        java.net.URI push = options.pushUrl();
+        int port =
+                push.getPort() > 0 ? push.getPort() : "https".equals(push.getScheme()) ? 443 : 80;
+        return new VenPushServer(
+                "0.0.0.0",
+                port,
+                push.getPath(),
+                options.tls(),
+                new OadrCodec(
+                        io.gridshift.openadr.codec.OadrCodecOptions.DEFAULTS.withValidate(
+                                options.validate())),
+                ven,
+                options.xmlSignature() ? options.tls().signatures(clock) : null);
+    }
+
     /** The path prefix of the services: the push URL's path, ending in a slash. */
     static String base(String path) {
         if (path == null || path.isEmpty()) {
