@@ -93,6 +93,16 @@ class EventDeliveryIT {
 
     @TempDir Path folder;
     final ManualClock clock = new ManualClock(T0);
+
+    /**
+     * The node's clock: it follows {@link #clock} one step behind until every live site's reading
+     * of the new instant is in (see {@link #step()}).
+     */
+    final ManualClock nodeClock = new ManualClock(T0);
+
+    /** Whether {@link #step()} waits for the sites' readings before the node sees the instant. */
+    boolean syncReadings;
+
     final HttpClient http = HttpClient.newHttpClient();
     final Map<String, EdgeAgent> agents = new HashMap<>();
     final Map<String, SimulatedDataCenter> sims = new HashMap<>();
@@ -127,7 +137,7 @@ class EventDeliveryIT {
                                                 .withVenId("ven-loop-it")
                                                 .withPollInterval(Duration.ofMillis(100))),
                         events,
-                        clock);
+                        nodeClock);
         for (int i = 0; i < SITES; i++) {
             startAgent("site-" + i, ZONES[i % ZONES.length], i + 1);
         }
@@ -142,6 +152,7 @@ class EventDeliveryIT {
         await().atMost(WAIT)
                 .until(() -> node.ven().orElseThrow().registration().current().isPresent());
         double baselineKw = fleetLoadKw();
+        syncReadings = true;
 
         // WHEN the VTN asks the dear, dirty zones ZA and ZB to shed 4 % of the fleet's load
         // 8 minutes ahead: time for the jobs' checkpoints (5 min) before the start
@@ -330,11 +341,41 @@ class EventDeliveryIT {
 
     /** Moves the clock one telemetry step; every live agent reads, acts and reports. */
     void step() {
-        clock.advance(STEP);
+        Instant now = clock.advance(STEP);
         agents.values().forEach(EdgeAgent::cycleNow);
+        if (syncReadings) {
+            awaitReadingsOf(now);
+        }
+        nodeClock.set(now);
         if (endOfEvent != null && clock.instant().isAfter(endOfEvent)) {
             maxLoadAfter = Math.max(maxLoadAfter, fleetLoadKw());
         }
+    }
+
+    /**
+     * Waits (at most 5 s, then goes on) until the node holds every live site's reading of {@code
+     * now}. The agents read and report on their own threads; without this, on a busy machine the
+     * node's loop could measure an instant on readings a step or more old, and the test would hold
+     * the loop to a lag of the test harness rather than of the loop.
+     */
+    void awaitReadingsOf(Instant now) {
+        try {
+            await().atMost(Duration.ofSeconds(5))
+                    .pollInterval(Duration.ofMillis(10))
+                    .until(() -> agents.keySet().stream().allMatch(site -> readingIn(site, now)));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            org.slf4j.LoggerFactory.getLogger(EventDeliveryIT.class)
+                    .warn("not every site's reading of {} was in after 5 s; going on", now);
+        }
+    }
+
+    boolean readingIn(String site, Instant now) {
+        return node.fleet()
+                .site(SiteId.of(site))
+                .toCompletableFuture()
+                .join()
+                .map(v -> v.latest() != null && !v.latest().ts().isBefore(now))
+                .orElse(false);
     }
 
     /** Waits until the node's closed loop has looked at the event at this instant. */
