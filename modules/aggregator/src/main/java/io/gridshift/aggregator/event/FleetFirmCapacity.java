@@ -74,12 +74,13 @@ public final class FleetFirmCapacity implements FirmCapacity {
         }
         Set<GridZone> scope = new HashSet<>();
         zones.forEach(z -> scope.add(GridZone.of(z)));
-        Instant from =
-                start.minus(options.lead()).isBefore(now) ? now : start.minus(options.lead());
+        // the envelopes in hand are the forecast for an event announced ahead: the bid is made as
+        // of now (each envelope valid now), not as of the orders' start, which may lie beyond the
+        // envelopes' validity (10 min by default) and would leave nothing to bid
         Bid bid =
                 bidder.bid(
                         sites,
-                        new Horizon(from, start, intervals),
+                        new Horizon(now, start.isBefore(now) ? now : start, intervals),
                         scope,
                         options.reserveShare(),
                         0,
