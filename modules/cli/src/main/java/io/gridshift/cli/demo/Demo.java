@@ -128,6 +128,12 @@ public final class Demo implements AutoCloseable {
                 trackStep(r, now, step);
             }
             if (r.recorded == null && !now.isBefore(createAt)) {
+                // the agents report on their own threads: the event's size is read from the
+                // envelopes of this instant, not from a fleet whose envelopes were still on the way
+                Waits.until(
+                        "flexibility reported in the event zones",
+                        WAIT,
+                        () -> eventZoneFlexKw(summary()) > 0);
                 r.before = snapshot();
                 r.recorded = createEvent(r.before.fleet());
                 r.delivery = awaitPlan(r.recorded);

@@ -37,7 +37,7 @@ class DemoIT {
                         Duration.ofMinutes(30),
                         Duration.ofMinutes(15),
                         Duration.ofMinutes(30),
-                        0.1,
+                        0.3,
                         0,
                         false,
                         false);
@@ -54,15 +54,15 @@ class DemoIT {
                 .containsOnlyKeys("CN-SH", "CN-GD", "CN-NM", "CN-GS");
         assertThat(result.before().fleet().loadKw()).isPositive();
         assertThat(result.during().at()).isEqualTo(Instant.parse("2026-07-01T13:00:00Z"));
-        // AND the VEN opted in to 10 % of the flexibility measured in the event's zones
+        // AND the VEN opted in to 30 % of the flexibility measured in the event's zones
         double flex = Demo.eventZoneFlexKw(result.before().fleet());
         assertThat(result.gridEvent().getString("opt")).isEqualTo("OPT_IN");
-        assertThat(result.gridEvent().getDouble("requestedKw")).isEqualTo(Math.floor(flex * 0.1));
+        assertThat(result.gridEvent().getDouble("requestedKw")).isEqualTo(Math.floor(flex * 0.3));
         // AND the fleet delivered a real share of it, by the agents' acks and by the meters
         DeliveryFigures d = result.delivery();
         assertThat(d.status()).isEqualTo("COMPLETED");
         assertThat(d.loopSteps()).isEqualTo(30 * 6);
-        assertThat(d.committedKw()).isEqualTo(Math.floor(flex * 0.1));
+        assertThat(d.committedKw()).isEqualTo(Math.floor(flex * 0.3));
         assertThat(d.deliveredShare()).isBetween(MIN_DELIVERED_SHARE, 1.5);
         assertThat(d.meterKw()).isGreaterThan(MIN_DELIVERED_SHARE * d.committedKw());
         assertThat(d.deliveredKwh()).isGreaterThan(MIN_DELIVERED_SHARE * d.committedKwh());
