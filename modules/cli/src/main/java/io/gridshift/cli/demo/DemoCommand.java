@@ -70,7 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(
             names = "--request-share",
-            defaultValue = "0.1",
+            defaultValue = "0.3",
             description =
                     "Share of the flexibility measured in the event's zones (CN-SH, CN-GD) that"
                             + " the event asks for. Default: ${DEFAULT-VALUE}")

@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * coap-client} in {@code LibcoapInteropIT}, the edge agent's Californium transport); here only the
  * node's throughput matters.
  *
- * <p>The node deduplicates NON messages by (peer, message id) for {@code NON_LIFETIME} (145 s), so
- * the sender moves to a fresh UDP port before its 16-bit message ids wrap.
+ * <p>The node deduplicates NON messages by (peer, message id) for {@code NON_LIFETIME} (145 s), and
+ * numbers its own NON responses to one peer from the same 16-bit space, so the sender moves to a
+ * fresh UDP port every 30,000 requests (at 60,000 the node ran out of response ids and stalled).
  */
 final class RawCoapSender extends Thread implements CoapIngestLoad.LoadSender {
     private static final int NON_POST = 0x50 | 4; // version 1, type NON, token length 4
@@ -29,7 +30,7 @@ final class RawCoapSender extends Thread implements CoapIngestLoad.LoadSender {
     private static final int URI_PATH = 11;
     private static final int CONTENT_FORMAT = 12;
     private static final int JSON = 50;
-    private static final int IDS_PER_PORT = 60_000;
+    private static final int IDS_PER_PORT = 30_000;
     private static final int MAX_OUTSTANDING = 1_000;
 
     private final InetSocketAddress server;
