@@ -70,8 +70,12 @@ class EventDeliveryIT {
     /** The event's mean delivery, as a share of the commitment: 1.001 to 1.015 in those runs. */
     static final double MEAN_TOLERANCE = 0.03;
 
-    /** No minute further off than this share (the worst minute in those runs: 0.864). */
-    static final double MINUTE_TOLERANCE = 0.2;
+    /**
+     * No minute further off than this share. The worst minute seen is the first, when the job
+     * moves land in one step: 0.864 to 1.335 over the runs after the merges of 2026-11-26 (2.48
+     * before the node's clock waited for the sites' readings); a broken loop is far beyond it.
+     */
+    static final double MINUTE_TOLERANCE = 0.5;
 
     static final Duration WAIT = Duration.ofSeconds(60);
     static final Duration STEP = Duration.ofSeconds(10);
