@@ -71,9 +71,9 @@ class EventDeliveryIT {
     static final double MEAN_TOLERANCE = 0.03;
 
     /**
-     * No minute further off than this share. The worst minute seen is the first, when the job
-     * moves land in one step: 0.864 to 1.335 over the runs after the merges of 2026-11-26 (2.48
-     * before the node's clock waited for the sites' readings); a broken loop is far beyond it.
+     * No minute further off than this share. The worst minute seen is the first, when the job moves
+     * land in one step: 0.864 to 1.335 over the runs after the merges of 2026-11-26 (2.48 before
+     * the node's clock waited for the sites' readings); a broken loop is far beyond it.
      */
     static final double MINUTE_TOLERANCE = 0.5;
 
