@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Checks deploy/ where no Docker engine or helm is: YAML and JSON parse, the compose services and
-their references, the Grafana queries name metrics the aggregator exports. Exit 1 on a problem."""
+their references and variables, the chart's variables, the Grafana queries name metrics the
+aggregator exports, the broker's TLS and ACL lines. Exit 1 on a problem. DeployFilesIT runs it, and
+`docker-compose config` (Compose's own schema and interpolation check) beside it."""
 import json, pathlib, re, sys
 import yaml
 
@@ -19,6 +21,14 @@ for name, s in services.items():
     for m in (members or "").split(","):
         if m and m.split(":")[0] not in services:
             problems.append(f"compose: member {m} is no service")
+# every variable the compose file sets is a documented option of the aggregator or the agent
+reference = (root.parent / "src/docs/configuration.md").read_text()
+compose_text = (root / "compose/docker-compose.yml").read_text()
+for var in sorted(set(re.findall(r"GRIDSHIFT_[A-Z_]+", compose_text))):
+    if f"`{var}`" not in reference:
+        problems.append(f"compose: {var} is no documented option (src/docs/configuration.md)")
+if re.search(r"(?m)^name:", compose_text):
+    problems.append("compose: a top-level 'name:' is refused by Compose 1; the name is in .env")
 for f in (root / "helm/gridshift").rglob("*.yaml"):
     text = f.read_text()
     # control lines ({{- if }}, {{- else }}, {{- end }}) go; both branches stay and must parse
