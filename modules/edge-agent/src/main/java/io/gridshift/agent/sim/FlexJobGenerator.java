@@ -34,8 +34,7 @@ public final class FlexJobGenerator {
         this.options = options;
         this.zone = zone;
         this.random = new Random(options.seed());
-        String s = site.value();
-        this.prefix = (s.length() > 50 ? s.substring(0, 50) : s) + "-j";
+        this.prefix = JobIds.prefix(site, "-j");
         this.nextSubmission = start.plus(gap());
     }
 

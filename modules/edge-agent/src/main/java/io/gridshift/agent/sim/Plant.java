@@ -21,7 +21,12 @@ final class Plant {
         this.pue = pue;
         this.batch = new BatchQueue(options.batchPartitionKw());
         this.training =
-                new TrainingFleet(options.training(), GpuPowerCurve.h200(), options.seed(), startS);
+                new TrainingFleet(
+                        options.training(),
+                        GpuPowerCurve.h200(),
+                        options.seed(),
+                        JobIds.prefix(options.site(), "-t"),
+                        startS);
         this.battery = options.battery() == null ? null : new BatteryModel(options.battery());
         this.store =
                 options.chilledWater() == null

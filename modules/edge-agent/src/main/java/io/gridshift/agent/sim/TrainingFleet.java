@@ -24,14 +24,21 @@ final class TrainingFleet {
     private final TrainingOptions options;
     private final GpuPowerCurve curve;
     private final long seed;
+    private final String idPrefix;
     private final TrainingJob[] blocks;
     private final int[] generation;
     private double capShare;
 
-    TrainingFleet(TrainingOptions options, GpuPowerCurve curve, long seed, long startS) {
+    /**
+     * @param idPrefix the start of every job id, unique to the site (jobs keep their ids when they
+     *     move to another site)
+     */
+    TrainingFleet(
+            TrainingOptions options, GpuPowerCurve curve, long seed, String idPrefix, long startS) {
         this.options = options;
         this.curve = curve;
         this.seed = seed;
+        this.idPrefix = idPrefix;
         int count = (options.gpuCount() + options.gpusPerJob() - 1) / options.gpusPerJob();
         this.blocks = new TrainingJob[count];
         this.generation = new int[count];
@@ -58,7 +65,7 @@ final class TrainingFleet {
         boolean migratable = r.nextDouble() < options.migratableShare();
         int gpus = gpusOf(block);
         return new TrainingJob(
-                "train-" + block + "-" + gen,
+                idPrefix + block + "-" + gen,
                 gpus,
                 deadlineS,
                 migratable,
