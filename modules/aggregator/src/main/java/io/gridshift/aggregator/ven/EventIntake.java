@@ -137,7 +137,9 @@ public final class EventIntake {
         EventWindow window = EventWindow.of(event, venId);
         return EventScopes.scope(event, venId, summary, fleet)
                 .thenCompose(
-                        scope -> firmKw(event, window, summary).thenApply(f -> Map.entry(scope, f)))
+                        scope ->
+                                firmKw(event, window, summary)
+                                        .thenApply(f -> Map.entry(withoutFirm(scope, f), f)))
                 .thenApply(
                         sf -> {
                             ReceivedEvent fresh =
@@ -148,7 +150,7 @@ public final class EventIntake {
                                                     event,
                                                     sf.getKey(),
                                                     committedBefore(venId, event, window),
-                                                    sf.getValue()),
+                                                    sf.getValue().firmKw()),
                                             false,
                                             clock.instant());
                             LOG.info(
@@ -170,34 +172,54 @@ public final class EventIntake {
     }
 
     /**
-     * The bid's firm kW per interval for the zones the event names (the whole fleet when it names
-     * none); none for an event naming sites (no bid per site here), a test or cancelled one, or
-     * when the bid fails (logged: the decision falls back on flexibility).
+     * The bid's firm kW per interval for the sites the event names, or else the zones it names (the
+     * whole fleet when it names none), with the named sites that have no firm kW of their own; none
+     * for a test or cancelled event, or when the bid fails (logged: the decision falls back on
+     * flexibility).
      */
-    private CompletionStage<List<Double>> firmKw(
+    private CompletionStage<FirmCapacity.SitesBid> firmKw(
             GridEvent event, EventWindow window, FleetSummary summary) {
-        if (event.isCancelled() || event.testEvent() || !event.targets().resourceIds().isEmpty()) {
-            return CompletableFuture.completedFuture(List.of());
-        }
-        Set<String> zones = new HashSet<>();
-        for (String group : event.targets().groupIds()) {
-            summary.zones().keySet().stream().filter(group::equalsIgnoreCase).forEach(zones::add);
-        }
-        if (!event.targets().groupIds().isEmpty() && zones.isEmpty()) {
-            return CompletableFuture.completedFuture(List.of());
-        }
+        CompletionStage<FirmCapacity.SitesBid> none =
+                CompletableFuture.completedFuture(FirmCapacity.SitesBid.NONE);
         List<java.time.Duration> intervals = new ArrayList<>();
         EventDecider.kwSignal(event)
                 .ifPresent(s -> s.intervals().forEach(i -> intervals.add(i.duration())));
-        if (intervals.isEmpty()) {
-            return CompletableFuture.completedFuture(List.of());
+        if (event.isCancelled() || event.testEvent() || intervals.isEmpty()) {
+            return none;
         }
-        return firm.firmKw(zones, window.start(), intervals)
-                .exceptionally(
-                        e -> {
-                            LOG.warn("event {}: no bid ({})", event.id().value(), e.toString());
-                            return List.of();
-                        });
+        CompletionStage<FirmCapacity.SitesBid> bid;
+        if (!event.targets().resourceIds().isEmpty()) {
+            bid = firm.firmKwOfSites(event.targets().resourceIds(), window.start(), intervals);
+        } else {
+            Set<String> zones = new HashSet<>();
+            for (String group : event.targets().groupIds()) {
+                summary.zones().keySet().stream()
+                        .filter(group::equalsIgnoreCase)
+                        .forEach(zones::add);
+            }
+            if (!event.targets().groupIds().isEmpty() && zones.isEmpty()) {
+                return none;
+            }
+            bid =
+                    firm.firmKw(zones, window.start(), intervals)
+                            .thenApply(kw -> new FirmCapacity.SitesBid(kw, Set.of()));
+        }
+        return bid.exceptionally(
+                e -> {
+                    LOG.warn("event {}: no bid ({})", event.id().value(), e.toString());
+                    return FirmCapacity.SitesBid.NONE;
+                });
+    }
+
+    /** The scope, with the named sites the bid found no firm kW in unavailable too. */
+    private static EventScope withoutFirm(EventScope scope, FirmCapacity.SitesBid bid) {
+        if (bid.withoutFirmKw().isEmpty()) {
+            return scope;
+        }
+        Set<String> unavailable = new java.util.TreeSet<>(scope.unavailableSites());
+        unavailable.addAll(bid.withoutFirmKw());
+        return new EventScope(
+                scope.addressed(), scope.what(), scope.loadKw(), scope.flexKw(), unavailable);
     }
 
     /** What the events that rank before {@code event} and overlap its window take. */

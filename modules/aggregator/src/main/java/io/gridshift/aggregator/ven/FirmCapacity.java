@@ -17,6 +17,23 @@ public interface FirmCapacity {
     FirmCapacity NONE = (zones, start, intervals) -> CompletableFuture.completedFuture(List.of());
 
     /**
+     * The bid for an event that names sites.
+     *
+     * @param firmKw the named sites' firm kW per interval, together; empty when it cannot say
+     * @param withoutFirmKw named sites that are online with an envelope but whose own bid is 0 kW
+     *     in some interval (their resources cannot last the event, or their delivery history leaves
+     *     nothing firm): they cannot take part, and are opted out of the event
+     */
+    record SitesBid(List<Double> firmKw, Set<String> withoutFirmKw) {
+        public static final SitesBid NONE = new SitesBid(List.of(), Set.of());
+
+        public SitesBid {
+            firmKw = List.copyOf(firmKw);
+            withoutFirmKw = Set.copyOf(withoutFirmKw);
+        }
+    }
+
+    /**
      * @param zones the zones the event addresses; empty: the whole fleet
      * @param start the event's (randomized) start
      * @param intervals its intervals
@@ -24,4 +41,12 @@ public interface FirmCapacity {
      */
     CompletionStage<List<Double>> firmKw(
             Set<String> zones, Instant start, List<Duration> intervals);
+
+    /**
+     * The bid of the sites an event names; {@link SitesBid#NONE} unless the fleet can bid per site.
+     */
+    default CompletionStage<SitesBid> firmKwOfSites(
+            Set<String> sites, Instant start, List<Duration> intervals) {
+        return CompletableFuture.completedFuture(SitesBid.NONE);
+    }
 }

@@ -156,7 +156,61 @@ class EventIntakeTest {
 
     // --- helpers
 
+    @Test
+    void anEventNamingSitesIsDecidedByTheirBidAndSitesWithoutFirmKwAreOptedOut() {
+        // GIVEN the named sites' bid: dc-de together 150 kW firm; dc-de2 online but 0 kW firm
+        List<Set<String>> asked = new ArrayList<>();
+        FirmCapacity bid =
+                new FirmCapacity() {
+                    @Override
+                    public CompletionStage<List<Double>> firmKw(
+                            Set<String> zones, Instant start, List<Duration> intervals) {
+                        return CompletableFuture.completedFuture(List.of());
+                    }
+
+                    @Override
+                    public CompletionStage<SitesBid> firmKwOfSites(
+                            Set<String> sites, Instant start, List<Duration> intervals) {
+                        asked.add(sites);
+                        return CompletableFuture.completedFuture(
+                                new SitesBid(List.of(150.0), Set.of("dc-de2")));
+                    }
+                };
+        EventIntake byBid =
+                new EventIntake(
+                        new Fleet(), new EventDecider(), mapper, clock, published::add, bid);
+        EventTargets sites =
+                new EventTargets(Set.of(), Set.of("dc-de", "dc-de2"), Set.of(), Set.of());
+        // WHEN an event asks those sites for 100 kW, then another for 200 kW
+        takeWith(
+                byBid,
+                event("evt-100", 0, 1, -100, sites, Duration.ZERO),
+                event("evt-200", 0, 2, -200, sites, Duration.ZERO));
+        // THEN the bid was asked for the named sites, the first is opted in by it and the site
+        // without firm kW of its own is opted out of it; the second is more than the bid
+        assertThat(asked).containsOnly(Set.of("dc-de", "dc-de2"));
+        ReceivedEvent in =
+                byBid.events().stream()
+                        .filter(e -> e.event().id().value().equals("evt-100"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(in.decision().opt()).isEqualTo(OptType.OPT_IN);
+        assertThat(in.decision().reason()).contains("firm 150.0 kW");
+        assertThat(in.decision().unavailableSites()).contains("dc-de2");
+        ReceivedEvent out =
+                byBid.events().stream()
+                        .filter(e -> e.event().id().value().equals("evt-200"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(out.decision().opt()).isEqualTo(OptType.OPT_OUT);
+        assertThat(out.decision().reason()).contains("does not cover the 200.0 kW");
+    }
+
     EventIntake.Intake take(GridEvent... events) {
+        return takeWith(intake, events);
+    }
+
+    EventIntake.Intake takeWith(EventIntake into, GridEvent... events) {
         OadrDistributeEventType written =
                 mapper.toDistributeEvent("req-" + published.size(), "VTN", List.of(events), T0);
         // through the schema both ways, as it would come off the wire
@@ -166,7 +220,7 @@ class EventIntakeTest {
                                         .getOadrSignedObject(),
                                 OadrDistributeEventType.class)
                         .orElseThrow();
-        return intake.take(VEN, read).toCompletableFuture().join();
+        return into.take(VEN, read).toCompletableFuture().join();
     }
 
     ReceivedEvent event(String id) {
