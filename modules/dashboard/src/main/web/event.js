@@ -59,11 +59,19 @@ function numbers(box, s, d) {
   box.dataset.status = d.status;
 }
 
+// "cp-sat OPTIMAL, gap 0.1 %, 42 ms" or, when the solver failed, the merit order and why.
+export function solverText(r) {
+  if (!r) return '?';
+  const gap = r.gap == null ? '' : `, gap ${(100 * r.gap).toFixed(1)} %`;
+  const fell = r.fallback ? ` (fallback: ${r.fallbackReason ?? 'solver failed'})` : '';
+  return `${r.name} ${r.status}${gap}, ${r.millis} ms${fell}`;
+}
+
 function plan(box, d) {
   const moves = d.moves ?? [];
   box.replaceChildren(
     el('p', {}, `Status ${d.status} · zones ${(d.zones ?? []).join(', ')} · orders from ${time(d.ordersFrom)} · ` +
-      `solver ${d.solver?.solver ?? '?'} · plan cost ${Number(d.cost ?? 0).toFixed(2)} · ${moves.length} jobs to move`),
+      `solver ${solverText(d.solver?.solver)} · plan cost ${Number(d.cost ?? 0).toFixed(2)} · ${moves.length} jobs to move`),
     moves.length === 0
       ? el('p', { class: 'note' }, 'No job migrations planned.')
       : table(

@@ -34,6 +34,7 @@ import io.gridshift.aggregator.schedule.ScheduleServiceOptions;
 import io.gridshift.aggregator.schedule.SignalFeeds;
 import io.gridshift.aggregator.schedule.SignalStore;
 import io.gridshift.aggregator.ven.ClusterRegistrationStore;
+import io.gridshift.aggregator.ven.FleetView;
 import io.gridshift.aggregator.ven.GridEventLog;
 import io.gridshift.aggregator.ven.RegistrationStore;
 import io.gridshift.aggregator.ven.Ven;
@@ -248,7 +249,11 @@ public final class AggregatorNode implements AutoCloseable {
             ven =
                     new Ven(
                             options.ven(),
-                            fleet,
+                            FleetView.of(
+                                    fleet,
+                                    () ->
+                                            vertx.executeBlocking(gridEvents::delivering, false)
+                                                    .toCompletionStage()),
                             clock,
                             ledger == null ? gridEvents : gridEvents.andThen(ledger.events()),
                             RegistrationStore.both(

@@ -168,7 +168,8 @@ public final class MigrationPlanner {
             double cost =
                     j.kw() * transferHours * o.delayValuePerKwh()
                             + j.kw() * movedHours * energyDelta;
-            double perKwh = cost / (j.kw() * eventHours);
+            // per kWh the source's grid import falls: its IT kW times its PUE
+            double perKwh = cost / (j.kw() * from.pue() * eventHours);
             if (perKwh <= ceiling) {
                 Move mv =
                         new Move(
@@ -201,7 +202,10 @@ public final class MigrationPlanner {
             Move mv = o.move();
             String key = mv.from() + "/" + mv.job();
             double zoneRoom = room.get(mv.fromZone());
-            if (moved.contains(key) || capacity.get(mv.to()) < mv.kw() || zoneRoom < mv.kw()) {
+            // the source's grid import falls by the job's IT kW times its PUE: what counts
+            // against the zone's target (hosting capacity is IT kW)
+            double reduction = mv.kw() * o.from().pue();
+            if (moved.contains(key) || capacity.get(mv.to()) < mv.kw() || zoneRoom < reduction) {
                 continue;
             }
             moved.add(key);
@@ -209,11 +213,11 @@ public final class MigrationPlanner {
             cost += mv.cost();
             capacity.merge(mv.to(), -mv.kw(), Double::sum);
             added.merge(mv.to(), mv.kw(), Double::sum);
-            room.put(mv.fromZone(), zoneRoom - mv.kw());
+            room.put(mv.fromZone(), zoneRoom - reduction);
             double[] ready = horizon.readiness(o.resource().ramp());
             double[] kw = left.get(mv.fromZone());
             for (int t = 0; t < kw.length; t++) {
-                kw[t] = Math.max(0, kw[t] - mv.kw() * ready[t]);
+                kw[t] = Math.max(0, kw[t] - reduction * ready[t]);
             }
         }
         List<ZoneTarget> remaining = new ArrayList<>();

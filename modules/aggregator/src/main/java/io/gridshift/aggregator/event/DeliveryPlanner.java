@@ -21,6 +21,7 @@ import io.gridshift.optimizer.Move;
 import io.gridshift.optimizer.ReboundPlan;
 import io.gridshift.optimizer.ReboundPlanner;
 import io.gridshift.optimizer.ResourceAllocation;
+import io.gridshift.optimizer.SolverReport;
 import io.gridshift.optimizer.ZoneTarget;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -98,7 +99,7 @@ public final class DeliveryPlanner {
         Map<SiteId, SiteView> views = new LinkedHashMap<>();
         for (SiteView v : sites) {
             if (v.envelope() != null && v.envelope().isValidAt(now)) {
-                fleet.add(new FleetSite(v.envelope(), history.apply(v.site())));
+                fleet.add(new FleetSite(v.envelope(), history.apply(v.site()), pue(v)));
                 views.put(v.site(), v);
             }
         }
@@ -143,6 +144,13 @@ public final class DeliveryPlanner {
         return d;
     }
 
+    /** The site's PUE from its latest telemetry; 1 without any. */
+    private static double pue(SiteView v) {
+        return v == null || v.latest() == null
+                ? 1
+                : FleetSite.pueOf(v.latest().facilityKw(), v.latest().itKw());
+    }
+
     private static List<ZoneTarget> targets(EventRequest e, List<FleetSite> fleet) {
         Map<String, Double> flexByZone = new LinkedHashMap<>();
         for (FleetSite s : fleet) {
@@ -181,10 +189,13 @@ public final class DeliveryPlanner {
                 out.put(v.site().value(), part(e, v, true));
             }
         }
-        Set<SiteId> movingOut = new HashSet<>();
-        plan.migration().moves().forEach(m -> movingOut.add(m.from()));
-        for (SiteId site : movingOut) {
-            dropPowerCaps(out.getJsonObject(site.value()), views.get(site));
+        Map<SiteId, Double> movedItKw = new LinkedHashMap<>();
+        plan.migration().moves().forEach(m -> movedItKw.merge(m.from(), m.kw(), Double::sum));
+        for (Map.Entry<SiteId, Double> moving : movedItKw.entrySet()) {
+            SiteView v = views.get(moving.getKey());
+            JsonObject part = out.getJsonObject(moving.getKey().value());
+            dropPowerCaps(part, v);
+            shrinkCooling(part, v, moving.getValue() * (pue(v) - 1));
         }
         Map<SiteId, List<ResourceAllocation>> bySite = plan.allocation().bySite();
         for (Map.Entry<SiteId, List<ResourceAllocation>> s : bySite.entrySet()) {
@@ -194,16 +205,21 @@ public final class DeliveryPlanner {
                 if (!part.getJsonObject("maxKw").containsKey(r.resource())) {
                     continue; // a power cap at a site moving jobs out (see dropPowerCaps)
                 }
-                reduce.put(r.resource(), r.kw().get(0));
-                SiteOrders.inFlight(
-                        out.getJsonObject(s.getKey().value()), from, r.resource(), r.kw().get(0));
+                // at most the part's max (a site moving jobs out keeps less to coast)
+                double kw =
+                        Math.min(
+                                r.kw().get(0), part.getJsonObject("maxKw").getDouble(r.resource()));
+                reduce.put(r.resource(), kw);
+                SiteOrders.inFlight(out.getJsonObject(s.getKey().value()), from, r.resource(), kw);
             }
         }
         for (Move m : plan.migration().moves()) {
             JsonObject source = out.getJsonObject(m.from().value());
+            // the source's import falls by the job's IT kW times the source's PUE
+            double gridKw = m.kw() * pue(views.get(m.from()));
             source.getJsonArray("migrations")
-                    .add(migration("MIGRATE_OUT", m.job(), m.to(), m.kw()));
-            SiteOrders.moveInFlight(source, from, m.kw());
+                    .add(migration("MIGRATE_OUT", m.job(), m.to(), m.kw()).put("gridKw", gridKw));
+            SiteOrders.moveInFlight(source, from, gridKw);
             JsonObject to = out.getJsonObject(m.to().value());
             if (to == null) {
                 to = part(e, views.get(m.to()), false);
@@ -225,6 +241,22 @@ public final class DeliveryPlanner {
             if (r.kind() == ResourceKind.POWER_CAP) {
                 part.getJsonObject("maxKw").remove(r.id());
                 part.getJsonArray("fast").remove(r.id());
+            }
+        }
+    }
+
+    /**
+     * A site moving jobs out sheds their cooling with them (counted in the moves' kW, the IT kW
+     * times the PUE): its chillers then run less, so the chilled-water store has that much less
+     * chiller power to switch off. Without this the same cooling is counted twice, and the site
+     * refuses the coast it was ordered once the jobs have left ({@code EventDeliveryIT}: "reduction
+     * of 1511 kW on 'chw' is above what it can give now").
+     */
+    private static void shrinkCooling(JsonObject part, SiteView v, double overheadKw) {
+        JsonObject max = part.getJsonObject("maxKw");
+        for (FlexResource r : v.envelope().resources()) {
+            if (r.kind() == ResourceKind.THERMAL && max.containsKey(r.id())) {
+                max.put(r.id(), Math.max(0, max.getDouble(r.id()) - overheadKw));
             }
         }
     }
@@ -288,9 +320,20 @@ public final class DeliveryPlanner {
         return out;
     }
 
+    /** How the allocation was solved: the solver, its status and gap, and any fallback. */
+    private static JsonObject solverJson(SolverReport r) {
+        return new JsonObject()
+                .put("name", r.solver())
+                .put("status", r.status())
+                .put("gap", Double.isFinite(r.gap()) ? r.gap() : null)
+                .put("fallback", r.fallback())
+                .put("fallbackReason", r.fallbackReason())
+                .put("millis", r.millis());
+    }
+
     private static JsonObject solver(Allocation a) {
         return new JsonObject()
-                .put("solver", a.report().toString())
+                .put("solver", solverJson(a.report()))
                 .put("cost", a.cost())
                 .put(
                         "shortfallKw",

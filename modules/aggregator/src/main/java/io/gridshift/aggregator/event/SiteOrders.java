@@ -106,9 +106,11 @@ final class SiteOrders {
         }
         for (Object o : s.getJsonArray("migrations")) {
             JsonObject m = (JsonObject) o;
+            // a move out sheds the job's IT kW times the site's PUE (gridKw; kw before it was
+            // kept); a move in adds the job's IT kW
             kw +=
                     "MIGRATE_OUT".equals(m.getString("kind"))
-                            ? m.getDouble("kw")
+                            ? m.getDouble("gridKw", m.getDouble("kw"))
                             : -m.getDouble("kw");
         }
         return kw;

@@ -74,6 +74,31 @@ public final class GridEventLog implements Consumer<ReceivedEvent> {
         return Optional.ofNullable(deliveries.get(eventId)).map(JsonObject::new);
     }
 
+    /**
+     * What the events under way take off the fleet's load, from their deliveries' last closed-loop
+     * samples; events completed or cancelled count for nothing. Blocking.
+     */
+    public DeliveryNow delivering() {
+        int events = 0;
+        double committed = 0;
+        double delivered = 0;
+        for (String text : deliveries.values()) {
+            if (!text.contains("\"status\":\"ACTIVE\"")) {
+                continue; // not parsed: most deliveries are over
+            }
+            JsonObject d = new JsonObject(text);
+            JsonArray samples = d.getJsonArray("samples");
+            if (!"ACTIVE".equals(d.getString("status")) || samples == null || samples.isEmpty()) {
+                continue;
+            }
+            JsonObject last = samples.getJsonObject(samples.size() - 1);
+            events++;
+            committed += last.getDouble("commitmentKw", 0.0);
+            delivered += last.getDouble("measuredKw", 0.0);
+        }
+        return new DeliveryNow(events, committed, delivered);
+    }
+
     /** The JSON the log keeps and publishes for one event. */
     public static JsonObject json(ReceivedEvent r) {
         GridEvent e = r.event();

@@ -118,7 +118,7 @@ public final class Ven implements AutoCloseable {
                 new VenReports(
                         client,
                         new FleetReportCatalog(options.venName(), PowerAttributes.EUROPE_400V),
-                        fleet::summary,
+                        fleet,
                         clock);
         this.intake = new EventIntake(fleet, decider, mapper, clock, listener, firm);
         this.opts = new VenOpts(client, clock);
@@ -139,13 +139,16 @@ public final class Ven implements AutoCloseable {
             Consumer<ReceivedEvent> listener,
             RegistrationStore store,
             BooleanSupplier leader) {
-        this(options, fleet, clock, listener, store, leader, FirmCapacity.NONE);
+        this(options, FleetView.of(fleet), clock, listener, store, leader, FirmCapacity.NONE);
     }
 
-    /** The same, deciding opts by the fleet's bid ({@code firm}). */
+    /**
+     * The same, deciding opts by the fleet's bid ({@code firm}), reporting the running events'
+     * delivery that {@code fleet} gives.
+     */
     public Ven(
             VenOptions options,
-            FleetState fleet,
+            FleetView fleet,
             Clock clock,
             Consumer<ReceivedEvent> listener,
             RegistrationStore store,
@@ -156,7 +159,7 @@ public final class Ven implements AutoCloseable {
                 new VtnClient(
                         options,
                         new OadrCodec(OadrCodecOptions.DEFAULTS.withValidate(options.validate()))),
-                FleetView.of(fleet),
+                fleet,
                 new EventDecider(),
                 new OadrEventMapper(),
                 clock,

@@ -1,7 +1,6 @@
 package io.gridshift.aggregator.ven;
 
 import io.gridshift.aggregator.cluster.Stages;
-import io.gridshift.aggregator.fleet.FleetSummary;
 import io.gridshift.aggregator.ven.report.FleetReportCatalog;
 import io.gridshift.aggregator.ven.report.FleetSample;
 import io.gridshift.aggregator.ven.report.ReportSchedule;
@@ -17,7 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import org.openadr.oadr20b.OadrCancelReportType;
 import org.openadr.oadr20b.OadrCanceledReportType;
 import org.openadr.oadr20b.OadrCreateReportType;
@@ -49,16 +47,12 @@ public final class VenReports {
 
     private final VtnClient client;
     private final FleetReportCatalog catalog;
-    private final Supplier<CompletionStage<FleetSummary>> fleet;
+    private final FleetView fleet;
     private final Clock clock;
     private final ReportSchedule schedule = new ReportSchedule();
     private final AtomicReference<String> registeredFor = new AtomicReference<>();
 
-    public VenReports(
-            VtnClient client,
-            FleetReportCatalog catalog,
-            Supplier<CompletionStage<FleetSummary>> fleet,
-            Clock clock) {
+    public VenReports(VtnClient client, FleetReportCatalog catalog, FleetView fleet, Clock clock) {
         this.client = Objects.requireNonNull(client, "client");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.fleet = Objects.requireNonNull(fleet, "fleet");
@@ -202,17 +196,27 @@ public final class VenReports {
     }
 
     /**
-     * Samples the fleet when any request runs, and sends the reports due now in one {@code
-     * oadrUpdateReport}.
+     * Samples the fleet (and what the events under way take off it) when any request runs, and
+     * sends the reports due now in one {@code oadrUpdateReport}. A delivery that cannot be read
+     * counts as none: the telemetry still goes out.
      */
     public CompletionStage<Void> tick(VenRegistration.Registration reg) {
         if (schedule.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        return Stages.settled(fleet.get())
+        CompletionStage<DeliveryNow> delivering =
+                fleet.delivering()
+                        .exceptionally(
+                                e -> {
+                                    LOG.warn("events' delivery not read: {}", e.toString());
+                                    return DeliveryNow.NONE;
+                                });
+        return Stages.settled(fleet.summary())
+                .thenCombine(
+                        delivering, (summary, now) -> FleetSample.of(clock.instant(), summary, now))
                 .thenCompose(
-                        summary -> {
-                            schedule.record(FleetSample.of(clock.instant(), summary));
+                        sample -> {
+                            schedule.record(sample);
                             return send(reg, schedule.due(clock.instant()));
                         });
     }

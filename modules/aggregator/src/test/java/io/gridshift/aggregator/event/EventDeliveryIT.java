@@ -59,23 +59,23 @@ class EventDeliveryIT {
     static final int SITES = Integer.getInteger("eventIt.sites", 100);
 
     /**
-     * Minutes of 20 that must be within ±3 % of the commitment. The issue asks 19 (95 %); the loop
-     * does not reach it reliably: five runs of this test on a loaded 2-core machine gave 12, 16,
-     * 17, 17 and 18 minutes (the misses are in the first minutes, while what the moves and the slow
-     * resources left settles, and around the silenced sites), so the test holds what it reliably
-     * gets and prints each minute (module README, issue 6).
+     * Minutes of 20 that must be within ±3 % of the commitment: the issue's 19 (95 %). The minute
+     * the silenced sites are lost cannot be: they go unheard for {@code silentAfter} (25 s) before
+     * the loop replaces them. The other 19 have been within 1.5 % since the moves are counted with
+     * their sites' PUE, the chilled water of sites that move jobs out is not counted twice, and a
+     * read between a revision's revert and the next revision's apply no longer undoes the site's
+     * moves (ADR 0007).
      */
-    static final int MIN_MINUTES_WITHIN = 10;
+    static final int MIN_MINUTES_WITHIN = 19;
 
-    /** The event's mean delivery, as a share of the commitment: 1.001 to 1.015 in those runs. */
+    /** The event's mean delivery, as a share of the commitment. */
     static final double MEAN_TOLERANCE = 0.03;
 
     /**
-     * No minute further off than this share. The worst minute seen is the first, when the job moves
-     * land in one step: 0.864 to 1.335 over the runs after the merges of 2026-11-26 (2.48 before
-     * the node's clock waited for the sites' readings); a broken loop is far beyond it.
+     * No minute further off than this share: the minute of the silenced sites, 0.96 in the runs
+     * after the fixes above (0.80 before them).
      */
-    static final double MINUTE_TOLERANCE = 0.5;
+    static final double MINUTE_TOLERANCE = 0.2;
 
     static final Duration WAIT = Duration.ofSeconds(60);
     static final Duration STEP = Duration.ofSeconds(10);
@@ -139,7 +139,10 @@ class EventDeliveryIT {
                                 .withVen(
                                         VenOptions.of(URI.create(vtnUrl), "loop-it", folder)
                                                 .withVenId("ven-loop-it")
-                                                .withPollInterval(Duration.ofMillis(100))),
+                                                .withPollInterval(Duration.ofMillis(100))
+                                                // samples for the reports: each 10 s step
+                                                // lasts a few hundred ms here
+                                                .withReportSampleInterval(Duration.ofMillis(50))),
                         events,
                         nodeClock);
         for (int i = 0; i < SITES; i++) {
@@ -197,6 +200,35 @@ class EventDeliveryIT {
             }
         }
         assertThat(maxLoadAfter).isLessThanOrEqualTo(1.1 * baselineKw);
+        assertTheVtnWasToldTheDelivery(kw, start, end);
+    }
+
+    /**
+     * During the event the VEN's TELEMETRY_USAGE reports to the VTN carried the fleet's baseline
+     * and the reduction the loop measured: each minute's baseline is the demand plus the reduction,
+     * and over the event the reduction averages the commitment (the first minutes ramp: the orders
+     * start 2 minutes early).
+     */
+    void assertTheVtnWasToldTheDelivery(double committedKw, Instant start, Instant end) {
+        Map<Instant, Map<String, Double>> byMinute = new java.util.TreeMap<>();
+        for (var p : vtn.reports().points("ven-loop-it")) {
+            if (p.value() != null && !p.start().isBefore(start) && p.start().isBefore(end)) {
+                byMinute.computeIfAbsent(p.start(), k -> new HashMap<>()).put(p.rId(), p.value());
+            }
+        }
+        String r = io.gridshift.aggregator.ven.report.FleetReportCatalog.R_REDUCTION;
+        String b = io.gridshift.aggregator.ven.report.FleetReportCatalog.R_BASELINE;
+        String demand = io.gridshift.aggregator.ven.report.FleetReportCatalog.R_DEMAND;
+        assertThat(byMinute).as("reported minutes of the event").hasSizeGreaterThanOrEqualTo(15);
+        double sum = 0;
+        for (Map<String, Double> m : byMinute.values()) {
+            assertThat(m).containsKeys(r, b, demand);
+            assertThat(m.get(b)).isCloseTo(m.get(demand) + m.get(r), within(1.0));
+            sum += m.get(r);
+        }
+        assertThat(sum / byMinute.size() / committedKw)
+                .as("mean reduction reported to the VTN against the commitment")
+                .isCloseTo(1, within(0.05));
     }
 
     double maxLoadAfter;
@@ -292,6 +324,7 @@ class EventDeliveryIT {
                             loop[0] / loop[1]));
         }
         Map<Long, Integer> moves = new java.util.TreeMap<>();
+        logMovesDuringTheEvent(start);
         for (SimulatedDataCenter sim : sims.values()) {
             sim.migrations().stream()
                     .filter(
@@ -316,6 +349,18 @@ class EventDeliveryIT {
         for (List<Double> m : deliveredByMinute.values()) {
             double kw = m.stream().mapToDouble(Double::doubleValue).average().orElse(0);
             assertThat(kw / committed).as(table.toString()).isCloseTo(1, within(MINUTE_TOLERANCE));
+        }
+    }
+
+    /** Moves after the start were not planned: each is logged, to find what caused it. */
+    void logMovesDuringTheEvent(Instant start) {
+        for (Map.Entry<String, SimulatedDataCenter> e : sims.entrySet()) {
+            e.getValue().migrations().stream()
+                    .filter(m -> m.at().isAfter(start))
+                    .forEach(
+                            m ->
+                                    org.slf4j.LoggerFactory.getLogger(EventDeliveryIT.class)
+                                            .info("moved during the event: {} {}", e.getKey(), m));
         }
     }
 
@@ -455,7 +500,7 @@ class EventDeliveryIT {
     String startVtn() throws Exception {
         vtnVertx = Vertx.vertx();
         AtomicInteger ids = new AtomicInteger();
-        VtnVerticle vtn =
+        vtn =
                 new VtnVerticle(
                         new VtnConfig("VTN_LOOP_IT", "127.0.0.1", 0, Duration.ofSeconds(1)),
                         new VenRegistry(() -> "n" + ids.incrementAndGet()),
@@ -502,6 +547,7 @@ class EventDeliveryIT {
     }
 
     String vtnBase;
+    VtnVerticle vtn;
 
     JsonObject delivery(String id) throws Exception {
         HttpResponse<String> r =

@@ -66,6 +66,12 @@ final class OrderChecker {
         if (!SimulatedResources.has(res, options)) {
             return reason("unknown resource '%s'", res);
         }
+        if (res.equals(CHW) && kw <= inForceKw(res, o) + EPS_KW) {
+            // chillers already off under this order stay off: the store's energy was checked
+            // when it was ordered; if the chillers now need less (jobs moved out), the coast
+            // gives what runs, and the achieved kW says so
+            return Optional.empty();
+        }
         switch (res) {
             case BATCH:
                 return checkBatch(kw, windowS, o);
@@ -82,6 +88,21 @@ final class OrderChecker {
             default:
                 return reason("unknown resource '%s'", res);
         }
+    }
+
+    /** The kW {@code res} is ordered to shed by the revision of {@code o} in force; 0 if none. */
+    private double inForceKw(String res, DispatchOrder o) {
+        ActiveOrders.Active active = orders.get(o.id());
+        if (active == null) {
+            return 0;
+        }
+        double kw = 0;
+        for (DispatchAction action : active.order.actions()) {
+            if (action instanceof DispatchAction.Reduce r && r.resource().equals(res)) {
+                kw += r.reductionKw();
+            }
+        }
+        return kw;
     }
 
     private Optional<String> checkBatch(double kw, long windowS, DispatchOrder o) {
@@ -185,6 +206,9 @@ final class OrderChecker {
                     out.job());
         }
         TrainingJob job = a.migratable(out.job());
+        if (job == null && isExecutedBy(order, out.job())) {
+            return Optional.empty(); // moved out under this order and finished away: done
+        }
         if (job == null) {
             return reason("unknown job '%s' for MIGRATE_OUT", out.job());
         }

@@ -46,6 +46,9 @@ import java.util.Optional;
 public final class SimulatedDataCenter implements SiteAdapter {
     private static final Duration WARM_UP = Duration.ofHours(6);
 
+    /** How long a reverted order still counts as running for reads: a hand-over's gap. */
+    static final Duration HAND_OVER = Duration.ofSeconds(2);
+
     private final SimulatedSiteOptions options;
     private final PueModel pue;
     private final SiteInputs inputs;
@@ -53,6 +56,7 @@ public final class SimulatedDataCenter implements SiteAdapter {
     private final Plant shadow;
     private final ActiveOrders orders = new ActiveOrders();
     private final Map<DispatchId, ActiveOrders.Active> reverting = new HashMap<>();
+    private final Map<DispatchId, Long> revertedAtS = new HashMap<>();
     private final List<MigrationRecord> migrations = new ArrayList<>();
     private final long stepS;
     private long clockS;
@@ -80,16 +84,12 @@ public final class SimulatedDataCenter implements SiteAdapter {
 
     /** The site's full state at the last step at or before {@code now}. */
     public synchronized SimulatedSiteState state(Instant now) {
-        settleReverts();
-        advanceTo(now.getEpochSecond());
-        return site.state();
+        return reading(now, () -> site.state());
     }
 
     /** The shadow baseline's state: the same site without any order. */
     public synchronized SimulatedSiteState baseline(Instant now) {
-        settleReverts();
-        advanceTo(now.getEpochSecond());
-        return shadow.state();
+        return reading(now, () -> shadow.state());
     }
 
     /** Every job movement so far, oldest first. */
@@ -100,28 +100,62 @@ public final class SimulatedDataCenter implements SiteAdapter {
 
     @Override
     public synchronized FlexEnvelope envelope(Instant now, Duration validity) {
-        settleReverts();
-        advanceTo(now.getEpochSecond());
-        Availability a = new Availability(options, pue, site, orders, clockS, null);
-        return EnvelopeBuilder.build(options, a, site, shadow, now, validity);
+        return reading(
+                now,
+                () -> {
+                    Availability a = new Availability(options, pue, site, orders, clockS, null);
+                    return EnvelopeBuilder.build(options, a, site, shadow, now, validity);
+                });
     }
 
     @Override
     public synchronized Optional<String> check(DispatchOrder order, Instant now) {
-        settleReverts();
-        advanceTo(now.getEpochSecond());
-        return checkNow(order, now);
+        return reading(now, () -> checkNow(order, now));
+    }
+
+    /**
+     * A read (state, envelope, check, achieved kW) at {@code now}. An order reverted within the
+     * last {@link #HAND_OVER} still counts as running: the agent reverts a revision just before it
+     * applies the next, and a read from another thread in between (the telemetry cycle, the next
+     * revision's check) must neither undo the moves the next revision keeps nor judge that revision
+     * against a site without its order. Older reverts are settled (their moves undone).
+     */
+    private <T> T reading(Instant now, java.util.function.Supplier<T> read) {
+        long nowS = now.getEpochSecond();
+        List<DispatchId> old = new ArrayList<>();
+        revertedAtS.forEach(
+                (id, at) -> {
+                    if (nowS - at >= HAND_OVER.getSeconds()) {
+                        old.add(id);
+                    }
+                });
+        settleReverts(old);
+        List<ActiveOrders.Active> pending = new ArrayList<>();
+        for (ActiveOrders.Active r : reverting.values()) {
+            if (orders.get(r.order.id()) == null) {
+                orders.put(r);
+                pending.add(r);
+            }
+        }
+        try {
+            advanceTo(nowS);
+            return read.get();
+        } finally {
+            pending.forEach(r -> orders.remove(r.order.id()));
+        }
     }
 
     @Override
     public synchronized void apply(DispatchOrder order, Instant now) {
         ActiveOrders.Active reverted = reverting.remove(order.id());
+        revertedAtS.remove(order.id());
         boolean handOver =
                 reverted != null
                         && reverted.order.revision() < order.revision()
                         && orders.get(order.id()) == null;
         if (reverted != null && !handOver) {
             reverting.put(order.id(), reverted);
+            revertedAtS.put(order.id(), now.getEpochSecond());
         }
         settleReverts();
         advanceTo(now.getEpochSecond());
@@ -151,6 +185,7 @@ public final class SimulatedDataCenter implements SiteAdapter {
             if (handOver) {
                 orders.remove(order.id()); // reverted after all: its moves undone next call
                 reverting.put(order.id(), reverted);
+                revertedAtS.put(order.id(), now.getEpochSecond());
             }
             throw new GridshiftException(ErrorKind.CONFLICT, "rejected", why.get());
         }
@@ -176,27 +211,43 @@ public final class SimulatedDataCenter implements SiteAdapter {
             return;
         }
         orders.remove(order.id());
-        // Its moves are undone on the next call, unless that call applies the next revision of
-        // the same order: then the moves it repeats go on (see apply).
+        // Its moves are undone on the next change, unless that change applies the next revision
+        // of the same order: then the moves it repeats go on (see apply). Reads in between see it
+        // still running (see reading).
         reverting.put(order.id(), active);
+        revertedAtS.put(order.id(), now.getEpochSecond());
+        if (!now.isBefore(order.end())) {
+            settleReverts(List.of(order.id())); // ended: no next revision follows
+        }
     }
 
-    /** Undoes the moves of the orders reverted by the last call. */
+    /** Undoes the moves of every order reverted and not yet settled. */
     private void settleReverts() {
-        for (ActiveOrders.Active active : reverting.values()) {
+        settleReverts(List.copyOf(reverting.keySet()));
+    }
+
+    /** Undoes the moves of these reverted orders. */
+    private void settleReverts(List<DispatchId> ids) {
+        for (DispatchId id : ids) {
+            ActiveOrders.Active active = reverting.remove(id);
+            revertedAtS.remove(id);
+            if (active == null) {
+                continue;
+            }
             for (int i = active.executed.nextSetBit(0);
                     i >= 0;
                     i = active.executed.nextSetBit(i + 1)) {
                 undoMigration(active, i);
             }
         }
-        reverting.clear();
     }
 
     @Override
     public synchronized double achievedKw(DispatchOrder order, Instant now) {
-        settleReverts();
-        advanceTo(now.getEpochSecond());
+        return reading(now, () -> achievedNow(order));
+    }
+
+    private double achievedNow(DispatchOrder order) {
         ActiveOrders.Active active = orders.get(order.id());
         if (active == null
                 || active.order.revision() != order.revision()

@@ -16,11 +16,13 @@ import org.openadr.oadr20b.ei.EiTargetType;
 
 /**
  * The reports the aggregator's VEN offers its VTN, for the fleet as one resource: {@code
- * TELEMETRY_USAGE} with the energy used per interval ({@value #R_ENERGY}, kWh) and the demand
- * ({@value #R_DEMAND}, kW), and {@code TELEMETRY_STATUS} ({@value #R_STATUS}) with the fleet's
- * load-control state: online, and its capacity now (current load, the lowest load it can reach with
- * the flexibility available, and the normal load). They are registered with {@code
- * oadrRegisterReport} as METADATA reports.
+ * TELEMETRY_USAGE} with the energy used per interval ({@value #R_ENERGY}, kWh), the demand ({@value
+ * #R_DEMAND}, kW), and, for the events under way, the fleet's baseline ({@value #R_BASELINE}, kW:
+ * its load plus what the events take off it) and that reduction ({@value #R_REDUCTION}, kW, as the
+ * closed loops measure it; 0 between events), and {@code TELEMETRY_STATUS} ({@value #R_STATUS})
+ * with the fleet's load-control state: online, and its capacity now (current load, the lowest load
+ * it can reach with the flexibility available, and the normal load). They are registered with
+ * {@code oadrRegisterReport} as METADATA reports.
  */
 public final class FleetReportCatalog {
     public static final String USAGE_SPECIFIER = "GRIDSHIFT_FLEET_TELEMETRY_USAGE";
@@ -32,6 +34,8 @@ public final class FleetReportCatalog {
     public static final String R_ENERGY = "fleet-energy";
     public static final String R_DEMAND = "fleet-demand";
     public static final String R_STATUS = "fleet-status";
+    public static final String R_BASELINE = "fleet-baseline";
+    public static final String R_REDUCTION = "fleet-reduction";
 
     /** The shortest granularity offered: finer than the aggregator's own telemetry is noise. */
     public static final Duration MIN_PERIOD = Duration.ofSeconds(10);
@@ -45,6 +49,8 @@ public final class FleetReportCatalog {
     public enum Kind {
         ENERGY,
         DEMAND,
+        BASELINE,
+        REDUCTION,
         STATUS
     }
 
@@ -61,6 +67,8 @@ public final class FleetReportCatalog {
             List.of(
                     new Point(R_ENERGY, USAGE_SPECIFIER, Kind.ENERGY),
                     new Point(R_DEMAND, USAGE_SPECIFIER, Kind.DEMAND),
+                    new Point(R_BASELINE, USAGE_SPECIFIER, Kind.BASELINE),
+                    new Point(R_REDUCTION, USAGE_SPECIFIER, Kind.REDUCTION),
                     new Point(R_STATUS, STATUS_SPECIFIER, Kind.STATUS));
 
     private final String resourceId;
@@ -133,6 +141,16 @@ public final class FleetReportCatalog {
             }
             case DEMAND -> {
                 d.setReportType("demand");
+                d.setItemBase(OadrUnits.item("kW", grid));
+                d.setReadingType("Mean");
+            }
+            case BASELINE -> {
+                d.setReportType("baseline");
+                d.setItemBase(OadrUnits.item("kW", grid));
+                d.setReadingType("Estimated");
+            }
+            case REDUCTION -> {
+                d.setReportType("deltaDemand");
                 d.setItemBase(OadrUnits.item("kW", grid));
                 d.setReadingType("Mean");
             }

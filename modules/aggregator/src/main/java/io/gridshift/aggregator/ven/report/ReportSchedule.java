@@ -163,7 +163,11 @@ public final class ReportSchedule {
                                 r.request,
                                 List.of(
                                         new ReportWriter.Interval(
-                                                s.at(), r.request.granularity(), s.loadKw(), s)),
+                                                s.at(),
+                                                r.request.granularity(),
+                                                s.loadKw(),
+                                                s.reductionKw(),
+                                                s)),
                                 now));
                 it.remove();
                 continue;
@@ -212,11 +216,17 @@ public final class ReportSchedule {
                 (index, samples) -> {
                     double mean =
                             samples.stream().mapToDouble(FleetSample::loadKw).average().orElse(0);
+                    double reduction =
+                            samples.stream()
+                                    .mapToDouble(FleetSample::reductionKw)
+                                    .average()
+                                    .orElse(0);
                     intervals.add(
                             new ReportWriter.Interval(
                                     r.request.start().plus(g.multipliedBy(index)),
                                     g,
                                     mean,
+                                    reduction,
                                     samples.get(samples.size() - 1)));
                 });
         return intervals;

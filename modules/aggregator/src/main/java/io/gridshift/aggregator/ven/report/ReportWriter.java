@@ -31,9 +31,15 @@ final class ReportWriter {
      * @param start its start
      * @param length its length
      * @param meanLoadKw the fleet's mean load over the samples in it
+     * @param meanReductionKw the events' mean reduction over the samples in it
      * @param last the last sample in it (the status at its end)
      */
-    record Interval(Instant start, Duration length, double meanLoadKw, FleetSample last) {}
+    record Interval(
+            Instant start,
+            Duration length,
+            double meanLoadKw,
+            double meanReductionKw,
+            FleetSample last) {}
 
     private ReportWriter() {}
 
@@ -72,6 +78,10 @@ final class ReportWriter {
                     switch (point.kind()) {
                         case ENERGY -> EI.createPayloadFloat(value(energyKwh(in)));
                         case DEMAND -> EI.createPayloadFloat(value(in.meanLoadKw()));
+                        case BASELINE ->
+                                EI.createPayloadFloat(
+                                        value(in.meanLoadKw() + in.meanReductionKw()));
+                        case REDUCTION -> EI.createPayloadFloat(value(in.meanReductionKw()));
                         case STATUS -> OADR.createOadrPayloadResourceStatus(status(in.last()));
                     });
             interval.getStreamPayloadBase().add(OADR.createOadrReportPayload(payload));
@@ -85,7 +95,8 @@ final class ReportWriter {
 
     /**
      * The fleet's load-control state: online, and its capacity now: the current load, the lowest
-     * load it can reach with the flexibility it has, the normal (current, not curtailed) load.
+     * load it can reach with the flexibility it has, the normal load (its baseline: the current
+     * load plus what the events under way take off it).
      */
     private static OadrPayloadResourceStatusType status(FleetSample s) {
         OadrPayloadResourceStatusType status = new OadrPayloadResourceStatusType();
@@ -95,7 +106,7 @@ final class ReportWriter {
         capacity.setOadrCurrent((float) s.loadKw());
         capacity.setOadrMin((float) Math.max(0, s.loadKw() - s.flexKw()));
         capacity.setOadrMax((float) s.loadKw());
-        capacity.setOadrNormal((float) s.loadKw());
+        capacity.setOadrNormal((float) s.baselineKw());
         OadrLoadControlStateType state = new OadrLoadControlStateType();
         state.setOadrCapacity(capacity);
         status.setOadrLoadControlState(state);
