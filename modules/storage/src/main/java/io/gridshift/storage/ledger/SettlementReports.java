@@ -36,10 +36,11 @@ public final class SettlementReports {
 
     /**
      * The events to settle now: the latest modification of each event that ended at or before
-     * {@code endedBy} (start plus duration) and was never settled at that modification. Left out:
-     * test events, and cancelled events whose first cancellation was received before they started
-     * (the sites never delivered). A cancelled event that had started is settled over the window of
-     * its latest modification. Oldest start first.
+     * {@code endedBy} (start plus duration) and was not settled at that modification since it ended
+     * (a settlement computed while it ran does not count). Left out: test events, and cancelled
+     * events whose first cancellation was received before they started (the sites never delivered).
+     * A cancelled event that had started is settled over the window of its latest modification.
+     * Oldest start first.
      */
     public List<GridEvent> due(Instant endedBy) {
         String sql =
@@ -47,13 +48,13 @@ public final class SettlementReports {
                         + EventRows.COLUMNS
                         + ", (SELECT MIN(c.received_at) FROM event_modifications c"
                         + " WHERE c.event_id = m.event_id AND c.status = 'CANCELLED')"
-                        + " AS cancelled_at FROM event_modifications m"
+                        + " AS cancelled_at, (SELECT r.settled_at FROM settlement_reports r"
+                        + " WHERE r.event_id = m.event_id"
+                        + " AND r.modification_number = m.modification_number) AS settled_at"
+                        + " FROM event_modifications m"
                         + " WHERE m.start_at <= ? AND m.test_event = FALSE"
                         + " AND m.modification_number = "
                         + LATEST.formatted("m")
-                        + " AND NOT EXISTS (SELECT 1 FROM settlement_reports r"
-                        + " WHERE r.event_id = m.event_id"
-                        + " AND r.modification_number = m.modification_number)"
                         + " ORDER BY m.start_at, m.event_id";
         return Jdbc.withConnection(
                 ds,
@@ -70,7 +71,9 @@ public final class SettlementReports {
                                         e.isCancelled()
                                                 && cancelledAt != null
                                                 && !cancelledAt.isAfter(e.start());
-                                if (!e.end().isAfter(endedBy) && !neverStarted) {
+                                Instant settledAt = Jdbc.getInstant(rs, "settled_at");
+                                boolean settled = settledAt != null && !settledAt.isBefore(e.end());
+                                if (!e.end().isAfter(endedBy) && !neverStarted && !settled) {
                                     out.add(e);
                                 }
                             }

@@ -202,7 +202,10 @@ abstract class SettlementContract {
         // not before its end; from its end on
         assertThat(reports.due(end.minusSeconds(1))).isEmpty();
         assertThat(reports.due(end)).extracting(GridEvent::id).containsExactly(EV);
-        // settled (its report opened): no longer due
+        // settled while it ran: still due once it ended
+        reports.owe(EV, 0, end.minusSeconds(60));
+        assertThat(reports.due(end)).extracting(GridEvent::id).containsExactly(EV);
+        // settled after its end (its report opened): no longer due
         EventSettlement s = service.settle(EV, RULES);
         reports.owe(EV, s.modificationNumber(), s.computedAt());
         assertThat(reports.due(end.plusSeconds(3600))).isEmpty();
