@@ -23,6 +23,7 @@ import io.gridshift.aggregator.fleet.FleetState;
 import io.gridshift.aggregator.fleet.Transport;
 import io.gridshift.aggregator.ingest.EdgeIngest;
 import io.gridshift.aggregator.ingest.SiteThrottle;
+import io.gridshift.aggregator.ledger.AutoSettlement;
 import io.gridshift.aggregator.ledger.NodeLedger;
 import io.gridshift.aggregator.metrics.AggregatorMetrics;
 import io.gridshift.aggregator.mqtt.MqttDispatchSender;
@@ -40,7 +41,7 @@ import io.gridshift.aggregator.ven.RegistrationStore;
 import io.gridshift.aggregator.ven.Ven;
 import io.gridshift.aggregator.ven.VenPushServer;
 import io.gridshift.aggregator.ven.VenRegistration;
-import io.gridshift.aggregator.ven.report.SettlementReport;
+import io.gridshift.aggregator.ven.VenSettlements;
 import io.gridshift.broker.EmbeddedMqttBroker;
 import io.gridshift.domain.schedule.SitePlan;
 import io.gridshift.edge.codec.EdgeCodec;
@@ -269,7 +270,18 @@ public final class AggregatorNode implements AutoCloseable {
                 await(vertx.deployVerticle(VenPushServer.of(options.ven(), ven, clock)));
             }
             if (ledger != null) {
-                ledger.onSettled(settled -> sendSettlement(v, lease.get(), settled));
+                // ended events settled, and settlements reported, by the node holding the VEN
+                Lease held = lease.get();
+                AutoSettlement auto =
+                        new AutoSettlement(
+                                ledger,
+                                options.ledger().auto(),
+                                clock,
+                                held::held,
+                                s -> VenSettlements.send(v, s),
+                                metrics);
+                ledger.onSettled(auto::settled);
+                await(vertx.deployVerticle(auto));
             }
             ven.start();
             closeables.add(0, ven);
@@ -491,34 +503,6 @@ public final class AggregatorNode implements AutoCloseable {
     /** Whether this node runs the cluster's VEN now (holds its lease). */
     public boolean runsVen() {
         return venLease != null && venLease.held();
-    }
-
-    /**
-     * Sends a settlement computed on this node to the VTN when this node holds the VEN; a node
-     * without the VEN's lease logs that it did not (the VEN runs on one node of the cluster).
-     */
-    private static void sendSettlement(Ven ven, Lease lease, SettlementReport.Settled settled) {
-        String event = settled.settlement().eventId().value();
-        var reg = ven.registration().current();
-        if (lease == null || !lease.held() || reg.isEmpty()) {
-            LOG.info(
-                    "settlement of {} not reported to the VTN: this node does not hold the VEN",
-                    event);
-            return;
-        }
-        ven.reports()
-                .settlement(reg.get(), settled)
-                .whenComplete(
-                        (ok, e) -> {
-                            if (e != null) {
-                                LOG.warn(
-                                        "settlement of {} not reported to the VTN: {}",
-                                        event,
-                                        e.toString());
-                            } else {
-                                LOG.info("settlement of {} reported to the VTN", event);
-                            }
-                        });
     }
 
     /** This node's ledger, when the options keep one. */

@@ -16,6 +16,7 @@ import java.sql.Statement;
 public interface StorageTarget extends AutoCloseable {
     /** Tables in an order that deletes children before parents. */
     String[] TABLES = {
+        "settlement_reports",
         "settlements",
         "meter_intervals",
         "meter_quarter_hours",

@@ -299,6 +299,7 @@ public final class AggregatorConfig {
     public static List<Option<?>> all() {
         return java.util.stream.Stream.of(
                         own(),
+                        SettlementConfig.all(),
                         SecurityConfig.all(),
                         ClusterConfig.all(),
                         EventConfig.all(),
@@ -480,7 +481,8 @@ public final class AggregatorConfig {
                 s.get(SETTLE_ENERGY_PRICE),
                 s.get(SETTLE_THRESHOLD),
                 s.get(SETTLE_PENALTY),
-                s.get(SETTLE_CAP));
+                s.get(SETTLE_CAP),
+                SettlementConfig.auto(s));
     }
 
     /** The VEN's options when a VTN is named, else {@code null} (no VEN on this node). */

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param performanceThreshold below this performance the penalty applies
  * @param penaltyPerKwShort charged per kW short
  * @param performanceCap the most performance paid for
+ * @param auto automatic settlement of ended events and the retries of reports to the VTN
  */
 public record LedgerOptions(
         StorageOptions storage,
@@ -29,15 +30,18 @@ public record LedgerOptions(
         double energyPricePerKwh,
         double performanceThreshold,
         double penaltyPerKwShort,
-        double performanceCap) {
+        double performanceCap,
+        AutoSettlementOptions auto) {
 
     public LedgerOptions {
         Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(auto, "auto");
     }
 
     /**
      * The storage with the default program: PJM-style baseline, 15-minute intervals in UTC, nothing
-     * paid or charged (set the prices of the program the fleet is enrolled in).
+     * paid or charged (set the prices of the program the fleet is enrolled in); ended events
+     * settled automatically ({@link AutoSettlementOptions#defaults()}).
      */
     public static LedgerOptions of(StorageOptions storage) {
         return new LedgerOptions(
@@ -49,7 +53,22 @@ public record LedgerOptions(
                 0,
                 0.5,
                 0,
-                1.0);
+                1.0,
+                AutoSettlementOptions.defaults());
+    }
+
+    public LedgerOptions withAuto(AutoSettlementOptions a) {
+        return new LedgerOptions(
+                storage,
+                baselineMethod,
+                interval,
+                zone,
+                capacityPricePerKw,
+                energyPricePerKwh,
+                performanceThreshold,
+                penaltyPerKwShort,
+                performanceCap,
+                a);
     }
 
     /** The rules for the program (market context) of an event. */

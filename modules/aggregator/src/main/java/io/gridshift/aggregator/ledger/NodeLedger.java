@@ -167,8 +167,32 @@ public final class NodeLedger implements DispatchJournal, AutoCloseable {
         this.settled = Objects.requireNonNull(listener, "listener");
     }
 
-    /** Settles an event from the ledger with its program's rules; blocking. */
+    /**
+     * Settles an event from the ledger with its program's rules and opens its report to the VTN in
+     * the ledger ({@code SettlementReports.owe}: reported by the node holding the VEN, retried
+     * until the VTN takes it), then tells the listener; blocking.
+     */
     public EventSettlement settle(EventId event) {
+        SettlementReport.Settled s = compute(event);
+        EventSettlement result = s.settlement();
+        ledger.settlementReports().owe(event, result.modificationNumber(), result.computedAt());
+        try {
+            settled.accept(s);
+        } catch (RuntimeException e) {
+            LOG.warn("settlement of {} computed, but its listener failed", event, e);
+        }
+        return result;
+    }
+
+    /**
+     * Settles an event again for a report still owed, without opening a new one (the settlement is
+     * the same for the same ledger); blocking.
+     */
+    public SettlementReport.Settled settleForReport(EventId event) {
+        return compute(event);
+    }
+
+    private SettlementReport.Settled compute(EventId event) {
         GridEvent grid =
                 ledger.event(event)
                         .orElseThrow(
@@ -179,14 +203,7 @@ public final class NodeLedger implements DispatchJournal, AutoCloseable {
                                                 "eventId: the ledger has no event " + event));
         ProgramRules rules = programs.apply(grid.marketContext());
         EventSettlement result = settlement.settle(event, rules);
-        try {
-            settled.accept(
-                    new SettlementReport.Settled(
-                            result, grid.start(), grid.end(), rules.interval()));
-        } catch (RuntimeException e) {
-            LOG.warn("settlement of {} computed, but its listener failed", event, e);
-        }
-        return result;
+        return new SettlementReport.Settled(result, grid.start(), grid.end(), rules.interval());
     }
 
     /**

@@ -220,4 +220,27 @@ public final class AggregatorMetrics {
                         reason)
                 .increment();
     }
+
+    /** An ended event settled by the node itself (not through the REST API). */
+    public void settledAutomatically() {
+        count(
+                "gridshift.settlement.automatic",
+                "Ended events this node settled by itself, after the settlement delay");
+    }
+
+    /** A settlement report the VTN accepted. */
+    public void settlementReported() {
+        count("gridshift.settlement.reports.sent", "Settlement reports the VTN accepted");
+    }
+
+    /** A settlement report that did not reach the VTN (to be retried). */
+    public void settlementReportFailed() {
+        count(
+                "gridshift.settlement.reports.failed",
+                "Settlement reports that did not reach the VTN, each retried later");
+    }
+
+    private void count(String name, String description) {
+        Counter.builder(name).description(description).register(registry).increment();
+    }
 }

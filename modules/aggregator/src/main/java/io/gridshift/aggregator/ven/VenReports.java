@@ -221,6 +221,11 @@ public final class VenReports {
                         });
     }
 
+    /** Whether the VTN has asked for settlement reports (a standing request is in place). */
+    public boolean settlementRequested() {
+        return !schedule.settlementRequests().isEmpty();
+    }
+
     /**
      * Sends an event's settlement ({@link SettlementReport}) to the VTN, one report per standing
      * request it made for it; nothing when it made none.

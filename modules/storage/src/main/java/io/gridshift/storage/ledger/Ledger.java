@@ -177,6 +177,11 @@ public final class Ledger {
         return new LedgerReader(ds);
     }
 
+    /** Which settlements are owed to the VTN, and which ended events are still to be settled. */
+    public SettlementReports settlementReports() {
+        return new SettlementReports(ds);
+    }
+
     /** Shorthand for tests and the API: whether the order's revision is recorded. */
     public boolean hasOrder(DispatchId id, int revision) {
         return reader().revision(id, revision).isPresent();

@@ -222,6 +222,7 @@ public final class LedgerReader {
         ACKS,
         METER_INTERVALS,
         SETTLEMENTS,
+        SETTLEMENT_REPORTS,
         OPERATOR_ACTIONS;
 
         String sql() {

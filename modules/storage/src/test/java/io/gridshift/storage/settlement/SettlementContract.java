@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.gridshift.domain.event.EventId;
+import io.gridshift.domain.event.EventStatus;
+import io.gridshift.domain.event.GridEvent;
 import io.gridshift.domain.meter.MeterReading;
 import io.gridshift.domain.site.SiteId;
 import io.gridshift.domain.time.ManualClock;
@@ -14,6 +16,8 @@ import io.gridshift.storage.db.Database;
 import io.gridshift.storage.ledger.Bid;
 import io.gridshift.storage.ledger.Ledger;
 import io.gridshift.storage.ledger.LedgerReader.Table;
+import io.gridshift.storage.ledger.SettlementReportState;
+import io.gridshift.storage.ledger.SettlementReports;
 import io.gridshift.storage.meter.MeterRepository;
 import java.time.Duration;
 import java.time.Instant;
@@ -189,5 +193,125 @@ abstract class SettlementContract {
                             SiteSettlement.SETTLED,
                             SiteSettlement.INSUFFICIENT_DATA);
         }
+    }
+
+    @Test
+    void anEventIsDueForSettlementOnceItEndedUntilItsModificationIsSettled() {
+        SettlementReports reports = ledger.settlementReports();
+        Instant end = START.plus(Duration.ofHours(1));
+        // not before its end; from its end on
+        assertThat(reports.due(end.minusSeconds(1))).isEmpty();
+        assertThat(reports.due(end)).extracting(GridEvent::id).containsExactly(EV);
+        // settled while it ran: still due once it ended
+        reports.owe(EV, 0, end.minusSeconds(60));
+        assertThat(reports.due(end)).extracting(GridEvent::id).containsExactly(EV);
+        // settled after its end (its report opened): no longer due
+        EventSettlement s = service.settle(EV, RULES);
+        reports.owe(EV, s.modificationNumber(), s.computedAt());
+        assertThat(reports.due(end.plusSeconds(3600))).isEmpty();
+        // a new modification (moved half an hour later) is due again once it ended
+        ledger.recordEvent(Samples.event("ev-1", 1, START.plusSeconds(1800), Duration.ofHours(1)));
+        assertThat(reports.due(end)).isEmpty();
+        assertThat(reports.due(end.plusSeconds(1800)))
+                .singleElement()
+                .satisfies(e -> assertThat(e.modificationNumber()).isEqualTo(1));
+    }
+
+    @Test
+    void testEventsAndEventsCancelledBeforeTheirStartAreNeverDue() {
+        Instant later = START.plus(Duration.ofDays(1));
+        // a test event
+        GridEvent test = Samples.event("ev-test", 0, START, Duration.ofHours(1));
+        ledger.recordEvent(
+                new GridEvent(
+                        test.id(),
+                        0,
+                        null,
+                        test.marketContext(),
+                        test.priority(),
+                        test.createdAt(),
+                        test.status(),
+                        true,
+                        test.responseRequired(),
+                        test.start(),
+                        test.duration(),
+                        test.startAfter(),
+                        test.notification(),
+                        test.rampUp(),
+                        test.recovery(),
+                        test.signals(),
+                        test.targets()));
+        // cancelled an hour before its start: the sites never delivered; recorded as received
+        ManualClock received = new ManualClock(START.minusSeconds(7200));
+        Ledger vtnSide = new Ledger(db.dataSource(), received);
+        vtnSide.recordEvent(Samples.event("ev-early", 0, START, Duration.ofHours(1)));
+        vtnSide.recordEvent(Samples.event("ev-late", 0, START, Duration.ofHours(1)));
+        received.set(START.minusSeconds(3600));
+        vtnSide.recordEvent(
+                Samples.event("ev-early", 1, START, Duration.ofHours(1), EventStatus.CANCELLED));
+        // cancelled half an hour into it: settled
+        received.set(START.plusSeconds(1800));
+        vtnSide.recordEvent(
+                Samples.event("ev-late", 1, START, Duration.ofHours(1), EventStatus.CANCELLED));
+
+        assertThat(ledger.settlementReports().due(later))
+                .extracting(e -> e.id().value())
+                .containsExactlyInAnyOrder("ev-1", "ev-late");
+    }
+
+    @Test
+    void aReportIsOwedUntilReportedAndOwedAgainAfterAFailureAtItsNextAttempt() {
+        SettlementReports reports = ledger.settlementReports();
+        Instant settled = Instant.parse("2026-07-15T15:05:00Z");
+        reports.owe(EV, 0, settled);
+        SettlementReportState owed = reports.owed(settled).get(0);
+        assertThat(owed.attempts()).isZero();
+        assertThat(owed.reported()).isFalse();
+        assertThat(reports.owed(settled.minusSeconds(1))).isEmpty();
+
+        // WHEN the send fails: not owed again before the next attempt, then owed with the cause
+        Instant next = settled.plusSeconds(60);
+        reports.failed(owed, "VTN unreachable", next);
+        assertThat(reports.owed(next.minusSeconds(1))).isEmpty();
+        SettlementReportState again = reports.owed(next).get(0);
+        assertThat(again.attempts()).isEqualTo(1);
+        assertThat(again.lastError()).isEqualTo("VTN unreachable");
+
+        // WHEN it is reported: never owed again, the state says when
+        assertThat(reports.reported(again, next.plusSeconds(1))).isTrue();
+        assertThat(reports.owed(next.plusSeconds(86_400))).isEmpty();
+        SettlementReportState done = reports.state(EV, 0).orElseThrow();
+        assertThat(done.reportedAt()).isEqualTo(next.plusSeconds(1));
+        assertThat(done.lastError()).isNull();
+        assertThat(ledger.reader().count(Table.SETTLEMENT_REPORTS)).isEqualTo(1);
+    }
+
+    @Test
+    void settlingAgainOpensTheReportAgainAndAnOutdatedSendDoesNotCloseIt() {
+        SettlementReports reports = ledger.settlementReports();
+        Instant first = Instant.parse("2026-07-15T15:05:00Z");
+        reports.owe(EV, 0, first);
+        SettlementReportState sent = reports.owed(first).get(0);
+        reports.reported(sent, first.plusSeconds(1));
+
+        // WHEN the event is settled again: owed again
+        Instant second = first.plusSeconds(600);
+        reports.owe(EV, 0, second);
+        SettlementReportState owed = reports.owed(second).get(0);
+        assertThat(owed.settledAt()).isEqualTo(second);
+        // AND a send of the first settlement finishing late neither closes nor delays it
+        assertThat(reports.reported(sent, second.plusSeconds(1))).isFalse();
+        reports.failed(sent, "late", second.plusSeconds(3600));
+        assertThat(reports.owed(second)).containsExactly(owed);
+    }
+
+    @Test
+    void aReportOwedForAnOlderModificationIsSupersededByTheNext() {
+        SettlementReports reports = ledger.settlementReports();
+        Instant settled = Instant.parse("2026-07-15T15:05:00Z");
+        reports.owe(EV, 0, settled);
+        ledger.recordEvent(Samples.event("ev-1", 1, START.plusSeconds(1800), Duration.ofHours(1)));
+        assertThat(reports.owed(settled.plusSeconds(3600))).isEmpty();
+        assertThat(reports.state(EV, 0)).isPresent();
     }
 }
