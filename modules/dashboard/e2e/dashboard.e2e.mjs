@@ -91,6 +91,23 @@ try {
   const carbon = await page.textContent('#schedule-saved-carbon');
   if (!/\d/.test(saved) || saved.startsWith('–')) await fail(page, `no cost saving shown: ${saved}`);
   console.log(`SCHEDULE ${version} saved ${saved}, carbon ${carbon}`);
+  // today's green power: the figures shown are the API's for the same day, read again until the
+  // view has caught up with the meter minutes written meanwhile
+  await page.waitForFunction(() => /\d/.test(document.querySelector('#green-location')?.dataset.value ?? ''), null, { timeout: 60000 })
+    .catch(() => fail(page, 'no green-power figures shown'));
+  let green = null;
+  for (let i = 0; i < 40 && !green; i++) {
+    const shown = await page.evaluate(() => Object.fromEntries(['cfe', 'location', 'market', 'kwh']
+      .map((k) => [k, document.querySelector(`#green-${k}`).dataset.value]).concat([['from', document.querySelector('#green-table').dataset.from]])));
+    const to = new Date(Date.parse(shown.from) + 86400000).toISOString().replace('.000Z', 'Z');
+    const p = (await page.evaluate(async ([path, t]) => (await fetch(path, { headers: { authorization: `Bearer ${t}` } })).json(),
+      [`../api/v1/green?from=${shown.from}&to=${to}`, token])).fleet.period;
+    const api = { cfe: String(p.cfeShare ?? ''), location: String(p.locationBasedKg ?? ''), market: String(p.marketBasedKg ?? ''), kwh: String(p.consumptionKwh) };
+    if (['cfe', 'location', 'market', 'kwh'].every((k) => shown[k] === api[k])) green = shown;
+    else await page.waitForTimeout(500);
+  }
+  if (!green) await fail(page, 'the green-power figures shown never equalled the API\'s');
+  console.log(`GREEN cfe=${green.cfe} location=${green.location} market=${green.market} kwh=${green.kwh} equal`);
   await page.screenshot({ path: join(shots, 'schedule.png'), fullPage: true });
   if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
   console.log('DONE');

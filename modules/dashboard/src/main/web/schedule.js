@@ -4,7 +4,9 @@ import uPlot from 'uplot';
 
 // The day-ahead plan (GET /api/v1/schedule): version and solver, cost and carbon saved against
 // running every job at arrival, the kW the plan puts in each zone per slot (solid) against
-// run-at-arrival (dashed), per zone and job class, and each site's plan and ack.
+// run-at-arrival (dashed), per zone and job class, and each site's plan and ack. Below, today's
+// green power (GET /api/v1/green): the fleet's carbon-free-energy share and its location-based and
+// market-based emissions, apart.
 const money = (v) => (v == null ? '–' : Number(v).toLocaleString('en', { maximumFractionDigits: 2 }));
 const kg = (v) => (v == null ? '–' : `${Number(v).toLocaleString('en', { maximumFractionDigits: 1 })} kg`);
 const pct = (v) => (v == null ? '–' : `${Number(v).toFixed(1)} %`);
@@ -16,9 +18,11 @@ export function schedule(root) {
   const zones = el('div', { id: 'schedule-zones' });
   const classes = el('div', { id: 'schedule-classes' });
   const sites = el('div', { id: 'schedule-sites' });
+  const green = el('div', { id: 'green' });
   root.append(el('h2', {}, 'Day-ahead schedule'), numbers,
     el('h3', {}, 'kW per zone and slot: planned (solid) and at arrival (dashed)'), chartBox,
-    el('h3', {}, 'By zone'), zones, el('h3', {}, 'By job class'), classes, el('h3', {}, 'Sites'), sites);
+    el('h3', {}, 'By zone'), zones, el('h3', {}, 'By job class'), classes, el('h3', {}, 'Sites'), sites,
+    el('h3', {}, 'Green power today (UTC)'), green);
   let plot = null;
   let shown = null;
   let busy = false;
@@ -27,6 +31,7 @@ export function schedule(root) {
     busy = true;
     try {
       const s = await api.get('/schedule');
+      await greenPower(green, s.validFrom);
       if (s.status !== 'planned') {
         numbers.replaceChildren(el('dt', {}, 'Plan'), el('dd', { id: 'schedule-version' }, 'none yet'));
         return;
@@ -69,6 +74,33 @@ export function schedule(root) {
       busy = false;
     }
   };
+}
+
+// The node's day (the plan's start; the browser's day before a plan), 00:00 to 24:00 UTC. Each
+// figure carries its raw value in data-value; hours without meter or carbon data are counted,
+// never taken as zeros.
+async function greenPower(target, nodeTime) {
+  const day = (nodeTime || new Date().toISOString()).slice(0, 10);
+  const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86400000).toISOString().slice(0, 10);
+  const from = `${day}T00:00:00Z`;
+  let g;
+  try {
+    g = await api.get(`/green?from=${from}&to=${next}T00:00:00Z`);
+  } catch (e) {
+    target.replaceChildren(el('p', {}, `no green-power account: ${e.message}`));
+    return;
+  }
+  const p = g.fleet.period;
+  const cell = (id, text, value) => el('td', { id, 'data-value': value == null ? '' : String(value) }, text);
+  target.replaceChildren(el('table', { id: 'green-table', 'data-from': from },
+    el('thead', {}, el('tr', {}, ...['CFE share', 'location-based CO₂', 'market-based CO₂', 'consumption',
+      'hours accounted'].map((t) => el('th', {}, t)))),
+    el('tbody', {}, el('tr', {},
+      cell('green-cfe', p.cfeShare == null ? '–' : pct(100 * p.cfeShare), p.cfeShare),
+      cell('green-location', kg(p.locationBasedKg), p.locationBasedKg),
+      cell('green-market', kg(p.marketBasedKg), p.marketBasedKg),
+      cell('green-kwh', `${money(p.consumptionKwh)} kWh`, p.consumptionKwh),
+      cell('green-hours', `${p.hoursAccounted} / ${p.hours} site-hours`, p.hoursAccounted)))));
 }
 
 function chart(target, s) {

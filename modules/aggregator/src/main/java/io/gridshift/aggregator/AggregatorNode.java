@@ -21,6 +21,7 @@ import io.gridshift.aggregator.event.EventOrchestrator;
 import io.gridshift.aggregator.event.FleetFirmCapacity;
 import io.gridshift.aggregator.fleet.FleetState;
 import io.gridshift.aggregator.fleet.Transport;
+import io.gridshift.aggregator.green.GreenAccountant;
 import io.gridshift.aggregator.ingest.EdgeIngest;
 import io.gridshift.aggregator.ingest.SiteThrottle;
 import io.gridshift.aggregator.ledger.AutoSettlement;
@@ -225,6 +226,8 @@ public final class AggregatorNode implements AutoCloseable {
 
     private void startApiAndVen(Clock clock) throws Exception {
         gridEvents = new GridEventLog(hz, vertx.eventBus());
+        ScheduleServiceOptions so = options.schedule();
+        signals = so == null ? null : new SignalStore();
         http =
                 new HttpApi(
                         options.httpHost(),
@@ -242,7 +245,11 @@ public final class AggregatorNode implements AutoCloseable {
                                 new HealthProbe("coap", () -> coap.port() > 0)),
                         options.api(),
                         auditLog(),
-                        scheduleBoard);
+                        scheduleBoard,
+                        ledger == null
+                                ? null
+                                : GreenAccountant.of(
+                                        ledger, fleet, signals, so == null ? null : so.green()));
         await(vertx.deployVerticle(http));
         if (options.ven() != null) {
             // one VEN per VTN in the cluster: the node holding the lease polls and reports
@@ -340,7 +347,6 @@ public final class AggregatorNode implements AutoCloseable {
         if (o == null) {
             return;
         }
-        signals = new SignalStore();
         SignalFeeds feeds = new SignalFeeds(signals, o, metrics);
         AtomicReference<Lease> lease = new AtomicReference<>();
         schedule =

@@ -144,6 +144,13 @@ class DashboardIT {
         assertThat(browser.exitValue()).as(String.join("\n", lines)).isZero();
         assertThat(lines).contains("SITES 6", "EVENT e2e-peak OPT_IN", "DONE");
         assertThat(lines).anyMatch(l -> l.matches("SCHEDULE v\\d+ .*saved.*"));
+        // the Schedule view's green-power figures equal GET /api/v1/green's for the node's day
+        assertThat(lines)
+                .anyMatch(
+                        l ->
+                                l.matches(
+                                        "GREEN cfe=[0-9.]+ location=[0-9.]+ market=[0-9.]+"
+                                                + " kwh=[0-9.]+ equal"));
         assertThat(lines).anyMatch(l -> l.startsWith("LIVE ") && l.endsWith("live: live"));
         assertEventChart(lines);
         for (String shot :

@@ -6,6 +6,7 @@ import io.gridshift.aggregator.api.auth.AuditLog;
 import io.gridshift.aggregator.api.auth.ClientThrottle;
 import io.gridshift.aggregator.dispatch.DispatchService;
 import io.gridshift.aggregator.fleet.FleetState;
+import io.gridshift.aggregator.green.GreenAccountant;
 import io.gridshift.aggregator.ledger.NodeLedger;
 import io.gridshift.aggregator.metrics.AggregatorMetrics;
 import io.gridshift.aggregator.schedule.ScheduleBoard;
@@ -63,6 +64,7 @@ public final class HttpApi extends VerticleBase {
     private final ApiAuthOptions auth;
     private final AuditLog audit;
     private final ScheduleBoard schedule;
+    private final GreenAccountant green;
     private volatile int port = -1;
     private HttpServer server;
 
@@ -86,10 +88,13 @@ public final class HttpApi extends VerticleBase {
             AuditLog audit) {
         this(
                 host, port, fleet, dispatch, events, ledger, metrics, clock, readiness, auth, audit,
-                null);
+                null, null);
     }
 
-    /** As above, answering {@code /api/v1/schedule} from {@code schedule} ({@code null}: none). */
+    /**
+     * As above, answering {@code /api/v1/schedule} from {@code schedule} ({@code null}: none) and
+     * {@code /api/v1/green} from {@code green} ({@code null}: 404, no ledger).
+     */
     public HttpApi(
             String host,
             int port,
@@ -102,8 +107,10 @@ public final class HttpApi extends VerticleBase {
             List<HealthProbe> readiness,
             ApiAuthOptions auth,
             AuditLog audit,
-            ScheduleBoard schedule) {
+            ScheduleBoard schedule,
+            GreenAccountant green) {
         this.schedule = schedule;
+        this.green = green;
         this.host = Objects.requireNonNull(host, "host");
         this.requestedPort = port;
         this.fleet = Objects.requireNonNull(fleet, "fleet");
@@ -284,6 +291,7 @@ public final class HttpApi extends VerticleBase {
         builder.getRoute("settleGridEvent").addHandler(this::settle);
         builder.getRoute("getGridEventDelivery").addHandler(this::delivery);
         builder.getRoute("getBaselineAccuracy").addHandler(this::accuracy);
+        builder.getRoute("getGreenAccount").addHandler(new GreenHandlers(green, vertx)::account);
         if (schedule != null) {
             ScheduleHandlers plans = new ScheduleHandlers(schedule, vertx);
             builder.getRoute("getSchedule").addHandler(plans::schedule);

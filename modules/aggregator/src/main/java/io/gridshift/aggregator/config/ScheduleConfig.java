@@ -1,5 +1,6 @@
 package io.gridshift.aggregator.config;
 
+import io.gridshift.aggregator.green.GreenContractsFile;
 import io.gridshift.aggregator.schedule.ScheduleServiceOptions;
 import io.gridshift.domain.config.Option;
 import io.gridshift.domain.config.Parsers;
@@ -74,6 +75,14 @@ final class ScheduleConfig {
                     Parsers.seconds(1, 86_400),
                     "Seconds between reads of the signals folder and the feed.");
 
+    static final Option<Path> SCHEDULE_GREEN =
+            Option.optional(
+                    "schedule.greenContractsFile",
+                    Parsers.path(),
+                    "JSON file of the sites' green supply contracts (hourly kW profile or annual"
+                            + " MWh) and the zones' residual mix, for `GET /api/v1/green`; read at"
+                            + " start, strictly. Unset: no site has contracted green supply.");
+
     private ScheduleConfig() {}
 
     static List<Option<?>> all() {
@@ -87,12 +96,20 @@ final class ScheduleConfig {
                 SCHEDULE_TRANSFER,
                 SCHEDULE_SIGNALS,
                 SCHEDULE_FEED,
-                SCHEDULE_FEED_INTERVAL);
+                SCHEDULE_FEED_INTERVAL,
+                SCHEDULE_GREEN);
     }
 
     /** The schedule service when {@code schedule.enabled}; {@code null} otherwise. */
     static ScheduleServiceOptions schedule(Settings s) {
         if (!s.get(SCHEDULE_ENABLED)) {
+            if (s.find(SCHEDULE_GREEN).isPresent()) {
+                throw new InvalidFieldException(
+                        SCHEDULE_GREEN.key(),
+                        "requires",
+                        s.find(SCHEDULE_GREEN).get(),
+                        "needs " + SCHEDULE_ENABLED.key() + "=true (the signals come with it)");
+            }
             return null;
         }
         long slot = s.get(SCHEDULE_SLOT);
@@ -111,6 +128,7 @@ final class ScheduleConfig {
                 s.find(SCHEDULE_SIGNALS).orElse(null),
                 s.find(SCHEDULE_FEED).orElse(null),
                 s.get(SCHEDULE_FEED_INTERVAL),
-                d.planId());
+                d.planId(),
+                s.find(SCHEDULE_GREEN).map(GreenContractsFile::read).orElse(null));
     }
 }

@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -53,6 +54,7 @@ public final class NodeLedger implements DispatchJournal, AutoCloseable {
 
     private final Database database;
     private final Ledger ledger;
+    private final MeterRepository meters;
     private final MeterWriter meter;
     private final SettlementService settlement;
     private final AccuracyService accuracy;
@@ -68,11 +70,10 @@ public final class NodeLedger implements DispatchJournal, AutoCloseable {
             StorageOptions storage, Function<String, ProgramRules> programs, Clock clock) {
         this.database = Database.open(storage);
         this.ledger = new Ledger(database.dataSource(), clock);
+        this.meters = new MeterRepository(database.dataSource());
         this.meter =
                 new MeterWriter(
-                        new MeterRepository(database.dataSource()),
-                        MeterWriterOptions.DEFAULTS.withOfferTimeout(Duration.ZERO),
-                        clock);
+                        meters, MeterWriterOptions.DEFAULTS.withOfferTimeout(Duration.ZERO), clock);
         this.settlement =
                 new SettlementService(database.dataSource(), ledger.reader(), baselines, clock);
         this.accuracy =
@@ -235,6 +236,15 @@ public final class NodeLedger implements DispatchJournal, AutoCloseable {
                         Duration.ZERO,
                         chosen.stream().sorted().toList()),
                 site);
+    }
+
+    /**
+     * Energy per site and UTC hour in [from, to) from the meter data ({@link
+     * MeterRepository#hourlyEnergy}); {@code site} null: every site. Blocking.
+     */
+    public Map<SiteId, Map<Instant, MeterRepository.HourlyEnergy>> hourlyEnergy(
+            Instant from, Instant to, SiteId site) {
+        return meters.hourlyEnergy(from, to, site);
     }
 
     private CompletionStage<Void> run(Runnable write) {

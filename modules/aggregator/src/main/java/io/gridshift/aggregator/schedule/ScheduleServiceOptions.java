@@ -1,5 +1,6 @@
 package io.gridshift.aggregator.schedule;
 
+import io.gridshift.aggregator.green.GreenContracts;
 import io.gridshift.domain.Check;
 import io.gridshift.domain.error.InvalidFieldException;
 import io.gridshift.optimizer.schedule.Policy;
@@ -22,6 +23,8 @@ import java.time.Duration;
  * @param feedUrl an HTTP feed answering the same CSV; {@code null}: none
  * @param feedInterval how often the folder and the feed are read
  * @param planId the id of the plan series; versions rise within it across re-plans and nodes
+ * @param green the sites' green supply contracts and the zones' residual mix, for the green-power
+ *     account ({@code null}: none)
  */
 public record ScheduleServiceOptions(
         Duration replanInterval,
@@ -34,8 +37,10 @@ public record ScheduleServiceOptions(
         Path signalsFolder,
         URI feedUrl,
         Duration feedInterval,
-        String planId) {
+        String planId,
+        GreenContracts green) {
     public ScheduleServiceOptions {
+        green = green == null ? GreenContracts.NONE : green;
         Check.required("replanInterval", replanInterval);
         if (replanInterval.toMillis() < 100) {
             throw new InvalidFieldException(
@@ -74,7 +79,8 @@ public record ScheduleServiceOptions(
                 null,
                 null,
                 Duration.ofMinutes(1),
-                "p-fleet");
+                "p-fleet",
+                GreenContracts.NONE);
     }
 
     public ScheduleServiceOptions withSignalsFolder(Path folder) {
@@ -89,7 +95,8 @@ public record ScheduleServiceOptions(
                 folder,
                 feedUrl,
                 feedInterval,
-                planId);
+                planId,
+                green);
     }
 
     public ScheduleServiceOptions withFeed(URI url, Duration interval) {
@@ -104,7 +111,24 @@ public record ScheduleServiceOptions(
                 signalsFolder,
                 url,
                 interval,
-                planId);
+                planId,
+                green);
+    }
+
+    public ScheduleServiceOptions withGreen(GreenContracts contracts) {
+        return new ScheduleServiceOptions(
+                replanInterval,
+                slot,
+                horizon,
+                policy,
+                carbonPricePerTonne,
+                transferGbps,
+                timeLimit,
+                signalsFolder,
+                feedUrl,
+                feedInterval,
+                planId,
+                contracts);
     }
 
     public ScheduleServiceOptions withReplanInterval(Duration d) {
@@ -119,7 +143,8 @@ public record ScheduleServiceOptions(
                 signalsFolder,
                 feedUrl,
                 feedInterval,
-                planId);
+                planId,
+                green);
     }
 
     public ScheduleServiceOptions withGrid(Duration slotLength, Duration ahead) {
@@ -134,6 +159,7 @@ public record ScheduleServiceOptions(
                 signalsFolder,
                 feedUrl,
                 feedInterval,
-                planId);
+                planId,
+                green);
     }
 }

@@ -17,8 +17,11 @@ import io.gridshift.aggregator.fleet.FleetState;
 import io.gridshift.aggregator.fleet.Origin;
 import io.gridshift.aggregator.fleet.SiteRoute;
 import io.gridshift.aggregator.fleet.Transport;
+import io.gridshift.aggregator.green.GreenAccountant;
+import io.gridshift.aggregator.green.GreenContracts;
 import io.gridshift.aggregator.ledger.NodeLedger;
 import io.gridshift.aggregator.metrics.AggregatorMetrics;
+import io.gridshift.aggregator.schedule.SignalStore;
 import io.gridshift.aggregator.ven.GridEventLog;
 import io.gridshift.domain.dispatch.DispatchOrder;
 import io.gridshift.domain.flex.FlexEnvelope;
@@ -77,6 +80,16 @@ final class ApiFixture implements AutoCloseable {
 
     /** With this node's ledger behind the settlement and accuracy routes (null: none). */
     ApiFixture(ApiAuthOptions auth, NodeLedger ledger) throws Exception {
+        this(auth, ledger, null, null);
+    }
+
+    /**
+     * With the ledger, and the green account on it with {@code signals} and {@code contracts}
+     * (null: none).
+     */
+    ApiFixture(
+            ApiAuthOptions auth, NodeLedger ledger, SignalStore signals, GreenContracts contracts)
+            throws Exception {
         Config config =
                 ClusterConfigs.member(
                         ClusterOptions.defaults()
@@ -100,7 +113,11 @@ final class ApiFixture implements AutoCloseable {
                         clock,
                         List.of(new HealthProbe("broker", brokerUp::get)),
                         auth,
-                        audited::add);
+                        audited::add,
+                        null,
+                        ledger == null
+                                ? null
+                                : GreenAccountant.of(ledger, fleet, signals, contracts));
         await(vertx.deployVerticle(api).toCompletionStage());
         client =
                 WebClient.create(

@@ -147,4 +147,32 @@ class SignalStoreTest {
         assertThat(EventPrices.prices(relative)).isEmpty();
         assertThat(EventPrices.prices(cancelled)).isEmpty();
     }
+
+    @Test
+    void carbonIsKeptPerHourAfterTheFeedMovesOn() {
+        // GIVEN DE's hourly carbon 400..403 over 00:00-04:00
+        SignalStore store = new SignalStore();
+        store.put(csv(), "folder");
+        // WHEN the feed moves on to 15-minute steps from 02:00 (300, 500, 400, 400)
+        store.put(
+                Map.of(
+                        DE,
+                        new ZoneSignal(
+                                DE,
+                                T0.plus(Duration.ofHours(2)),
+                                Duration.ofMinutes(15),
+                                new double[4],
+                                new double[] {300, 500, 400, 400})),
+                "feed");
+        // THEN 00:00 and 01:00 are still known, 02:00 is the mean of its quarters, 03:00 the old
+        // hourly value, 04:00 unknown; FR's own series is untouched
+        double[] de = store.hourlyCarbon(DE, T0, 5);
+        assertThat(de[0]).isEqualTo(400);
+        assertThat(de[1]).isEqualTo(401);
+        assertThat(de[2]).isEqualTo(400);
+        assertThat(de[3]).isEqualTo(403);
+        assertThat(de[4]).isNaN();
+        assertThat(store.hourlyCarbon(FR, T0, 1)[0]).isEqualTo(60);
+        assertThat(store.hourlyCarbon(GridZone.of("PL"), T0, 1)[0]).isNaN();
+    }
 }

@@ -38,50 +38,68 @@ public final class GreenAccounting {
         }
         List<HourAccount> hours = new ArrayList<>();
         double[] kwh = consumption.hourlyKwh();
+        for (int i = 0; i < kwh.length; i++) {
+            Instant hour = consumption.start().plus(Duration.ofHours(i));
+            hours.add(hour(hour, kwh[i], hourIntensity(grid, hour), contract, zone));
+        }
+        PeriodAccount period =
+                period(
+                        consumption.start(),
+                        consumption.start().plus(Duration.ofHours(kwh.length)),
+                        hours);
+        return new GreenReport(consumption.site(), contract.id(), hours, period);
+    }
+
+    /**
+     * One hour's account: {@code kwh} consumed in the hour starting at {@code hour}, the grid at
+     * {@code gridGPerKwh}. A NaN intensity (not known) gives NaN location-based emissions, and NaN
+     * market-based ones where the zone has no residual mix; the matched energy needs no intensity.
+     */
+    public static HourAccount hour(
+            Instant hour, double kwh, double gridGPerKwh, GreenContract contract, ZoneInfo zone) {
+        double green = contract.supplyKwh(hour);
+        double matched = Math.min(kwh, green);
+        double fromGrid = kwh - matched;
+        double residual = zone.residualMixGPerKwh() > 0 ? zone.residualMixGPerKwh() : gridGPerKwh;
+        double loc = kwh * gridGPerKwh / 1000;
+        double mkt = (matched * contract.carbonGPerKwh() + fromGrid * residual) / 1000;
+        return new HourAccount(
+                hour,
+                kwh,
+                green,
+                matched,
+                fromGrid,
+                kwh > 0 ? matched / kwh : 1,
+                gridGPerKwh,
+                loc,
+                mkt);
+    }
+
+    /** The sums of {@code hours} as the account of [from, to). */
+    public static PeriodAccount period(Instant from, Instant to, List<HourAccount> hours) {
         double sumC = 0;
         double sumG = 0;
         double sumM = 0;
         double sumLoc = 0;
         double sumMkt = 0;
-        for (int i = 0; i < kwh.length; i++) {
-            Instant hour = consumption.start().plus(Duration.ofHours(i));
-            double intensity = hourIntensity(grid, hour);
-            double green = contract.supplyKwh(hour);
-            double matched = Math.min(kwh[i], green);
-            double fromGrid = kwh[i] - matched;
-            double residual = zone.residualMixGPerKwh() > 0 ? zone.residualMixGPerKwh() : intensity;
-            double loc = kwh[i] * intensity / 1000;
-            double mkt = (matched * contract.carbonGPerKwh() + fromGrid * residual) / 1000;
-            hours.add(
-                    new HourAccount(
-                            hour,
-                            kwh[i],
-                            green,
-                            matched,
-                            fromGrid,
-                            kwh[i] > 0 ? matched / kwh[i] : 1,
-                            intensity,
-                            loc,
-                            mkt));
-            sumC += kwh[i];
-            sumG += green;
-            sumM += matched;
-            sumLoc += loc;
-            sumMkt += mkt;
+        for (HourAccount h : hours) {
+            sumC += h.consumptionKwh();
+            sumG += h.greenSupplyKwh();
+            sumM += h.matchedKwh();
+            sumLoc += h.locationBasedKg();
+            sumMkt += h.marketBasedKg();
         }
-        PeriodAccount period =
-                new PeriodAccount(
-                        consumption.start(),
-                        consumption.start().plus(Duration.ofHours(kwh.length)),
-                        sumC,
-                        sumG,
-                        sumM,
-                        sumC - sumM,
-                        sumC > 0 ? sumM / sumC : 1,
-                        sumC > 0 ? Math.min(1, sumG / sumC) : 1,
-                        sumLoc,
-                        sumMkt);
-        return new GreenReport(consumption.site(), contract.id(), hours, period);
+        return new PeriodAccount(
+                from,
+                to,
+                sumC,
+                sumG,
+                sumM,
+                sumC - sumM,
+                sumC > 0 ? sumM / sumC : 1,
+                sumC > 0 ? Math.min(1, sumG / sumC) : 1,
+                sumLoc,
+                sumMkt);
     }
 
     private static double hourIntensity(ZoneSignal grid, Instant hour) {

@@ -245,6 +245,34 @@ public final class MeterRepository {
         }
     }
 
+    /**
+     * Energy per site and UTC hour in {@code [from, to)} (both on the hour), from the quarter-hour
+     * rollup (brought up to date first, like every reader): the sum of the stored minutes' facility
+     * kW / 60, with how many minutes were stored. Hours without a stored minute are absent. {@code
+     * site}: that site only; {@code null}: every site.
+     */
+    public Map<SiteId, Map<Instant, HourlyEnergy>> hourlyEnergy(
+            Instant from, Instant to, SiteId site) {
+        for (Instant t : new Instant[] {from, to}) {
+            if (t.getEpochSecond() % 3600 != 0 || t.getNano() != 0) {
+                throw new InvalidFieldException("from/to", "pattern", t, "must be on the hour");
+            }
+        }
+        Map<SiteId, Map<Instant, HourlyEnergy>> out = new HashMap<>();
+        forEachMean(
+                List.of(new Window(from, to)),
+                60,
+                (id, start, kw, minutes) -> {
+                    if (site == null || site.value().equals(id)) {
+                        out.computeIfAbsent(SiteId.of(id), s -> new HashMap<>())
+                                .put(
+                                        Instant.ofEpochSecond(start),
+                                        new HourlyEnergy(kw * minutes / 60, minutes));
+                    }
+                });
+        return out;
+    }
+
     private static MeanSink collect(Map<SiteId, Map<Instant, IntervalLoad>> out) {
         Map<String, SiteId> ids = new HashMap<>();
         return (site, startSecond, kw, minutes) ->
@@ -323,6 +351,14 @@ public final class MeterRepository {
      * @param minutes how many 1-minute rows were present
      */
     public record IntervalLoad(double kw, int minutes) {}
+
+    /**
+     * A site's energy in one hour.
+     *
+     * @param kwh the stored minutes' facility kW summed / 60
+     * @param minutes how many 1-minute rows were stored (60: the whole hour)
+     */
+    public record HourlyEnergy(double kwh, int minutes) {}
 
     /** Takes one site's mean load over one interval. */
     @FunctionalInterface

@@ -189,6 +189,45 @@ abstract class MeterContract {
     }
 
     @Test
+    void hourlyEnergyIsTheHoursStoredMinutesAfterAnyLateWriteIsRolledUp() {
+        // GIVEN A at 600 kW for all of 10:00-11:00 and at 120 kW for 11:00-11:30 only; B at 60
+        // kW in 10:00-10:10, rolled up, then 10:10-10:20 at 120 kW written later (dirty quarter)
+        List<MeterReading> rows = new java.util.ArrayList<>();
+        for (int m = 0; m < 90; m++) {
+            rows.add(minute(A, m, m < 60 ? 600 : 120));
+        }
+        for (int m = 0; m < 10; m++) {
+            rows.add(minute(B, m, 60));
+        }
+        repository.insert(rows);
+        repository.rollUp(T0.plusSeconds(3600));
+        List<MeterReading> late = new java.util.ArrayList<>();
+        for (int m = 10; m < 20; m++) {
+            late.add(minute(B, m, 120));
+        }
+        repository.insert(late);
+        // WHEN every site's hours 10:00-13:00 and then B's alone are read
+        Map<SiteId, Map<Instant, MeterRepository.HourlyEnergy>> all =
+                repository.hourlyEnergy(T0, T0.plusSeconds(3 * 3600), null);
+        // THEN A: 600 kWh over 60 minutes, 60 kWh over 30; 12:00 absent (no minute stored)
+        assertThat(all.get(A)).hasSize(2);
+        assertThat(all.get(A).get(T0).kwh()).isCloseTo(600, within(1e-9));
+        assertThat(all.get(A).get(T0).minutes()).isEqualTo(60);
+        assertThat(all.get(A).get(T0.plusSeconds(3600)).kwh()).isCloseTo(60, within(1e-9));
+        assertThat(all.get(A).get(T0.plusSeconds(3600)).minutes()).isEqualTo(30);
+        // AND B: (10 x 60 + 10 x 120) / 60 = 30 kWh over 20 minutes, the late minutes included
+        assertThat(all.get(B).get(T0).kwh()).isCloseTo(30, within(1e-9));
+        assertThat(all.get(B).get(T0).minutes()).isEqualTo(20);
+        assertThat(repository.hourlyEnergy(T0, T0.plusSeconds(3600), B)).containsOnlyKeys(B);
+        assertThatThrownBy(() -> repository.hourlyEnergy(T0.plusSeconds(60), T0, null))
+                .hasMessageContaining("must be on the hour");
+    }
+
+    private static MeterReading minute(SiteId site, int m, double kw) {
+        return new MeterReading(site, T0.plusSeconds(60L * m), Duration.ofMinutes(1), kw, 1, 1);
+    }
+
+    @Test
     void theQuarterHourRollupCountsAMinuteStoredTwiceOnce() {
         // GIVEN A at 100 kW in 10:00..10:09, then a batch at 200 kW for 10:05..10:14 of which
         // 10:05..10:09 are already stored (kept at 100) and 10:10..10:14 are new

@@ -1,0 +1,2 @@
+/** Green-power accounting served live: contracts, hourly meter data and grid carbon per site. */
+package io.gridshift.aggregator.green;
