@@ -115,7 +115,12 @@ public final class DeliveryPlanner {
             }
         }
         Instant from = orderStart(e, now, slowest);
-        Horizon horizon = new Horizon(from, e.start(), e.intervals());
+        // planned on the envelopes in hand, each valid now: as of the orders' start (up to the
+        // event's notice ahead) they may have expired, and the plan would hold no site at all
+        // (the demo's event, announced 30 min ahead, was left wholly to the loop). The orders
+        // start at least the slowest ramp before the event, so what is ready at its start is the
+        // same either way.
+        Horizon horizon = new Horizon(now, e.start(), e.intervals());
         Bid bid =
                 bidder.bid(fleet, horizon, zones, options.reserveShare(), 0, BidOptions.defaults());
         AllocationRequest request =

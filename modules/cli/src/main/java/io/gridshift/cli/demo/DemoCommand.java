@@ -88,9 +88,13 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(
             names = "--migrate",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
             description =
-                    "Let the aggregator move migratable jobs to the cheap, green zones (the"
-                            + " closed loop then under-measures the delivery: see modules/cli).")
+                    "Let the aggregator move migratable jobs out of the event's zones to the"
+                            + " cheap, green ones (--no-migrate: shed in place only). Default:"
+                            + " on.")
     boolean migrate;
 
     @Spec CommandSpec spec;

@@ -28,6 +28,7 @@ final class OrderChecker {
     private final Availability a;
     private final Plant site;
     private final ActiveOrders orders;
+    private DispatchOrder inForce;
 
     OrderChecker(SimulatedSiteOptions options, Availability a, Plant site, ActiveOrders orders) {
         this.options = options;
@@ -41,6 +42,16 @@ final class OrderChecker {
      * @param windowS how long it will act
      */
     Optional<String> check(DispatchOrder order, long fromS, long windowS) {
+        ActiveOrders.Active active = orders.get(order.id());
+        return check(order, fromS, windowS, active == null ? null : active.order);
+    }
+
+    /**
+     * The same, with the earlier revision in force (applied, or agreed and not started yet): levels
+     * it already holds are not checked again.
+     */
+    Optional<String> check(DispatchOrder order, long fromS, long windowS, DispatchOrder inForce) {
+        this.inForce = inForce;
         if (!order.site().equals(options.site())) {
             return reason("order is for site %s, this is site %s", order.site(), options.site());
         }
@@ -66,10 +77,12 @@ final class OrderChecker {
         if (!SimulatedResources.has(res, options)) {
             return reason("unknown resource '%s'", res);
         }
-        if (res.equals(CHW) && kw <= inForceKw(res, o) + EPS_KW) {
-            // chillers already off under this order stay off: the store's energy was checked
-            // when it was ordered; if the chillers now need less (jobs moved out), the coast
-            // gives what runs, and the achieved kW says so
+        if (kw <= inForceKw(res, o) + EPS_KW) {
+            // a level already in force under this order was checked when it was ordered; the
+            // next revision repeating it is not refused because the site can give less now (the
+            // chillers need less once jobs moved out, batch jobs near their deadlines must run):
+            // the simulated resources still keep every deadline and floor, the site gives what
+            // it can, and its achieved kW says so
             return Optional.empty();
         }
         switch (res) {
@@ -92,12 +105,11 @@ final class OrderChecker {
 
     /** The kW {@code res} is ordered to shed by the revision of {@code o} in force; 0 if none. */
     private double inForceKw(String res, DispatchOrder o) {
-        ActiveOrders.Active active = orders.get(o.id());
-        if (active == null) {
+        if (inForce == null || !inForce.id().equals(o.id())) {
             return 0;
         }
         double kw = 0;
-        for (DispatchAction action : active.order.actions()) {
+        for (DispatchAction action : inForce.actions()) {
             if (action instanceof DispatchAction.Reduce r && r.resource().equals(res)) {
                 kw += r.reductionKw();
             }

@@ -57,6 +57,14 @@ public final class SimulatedDataCenter implements SiteAdapter {
     private final ActiveOrders orders = new ActiveOrders();
     private final Map<DispatchId, ActiveOrders.Active> reverting = new HashMap<>();
     private final Map<DispatchId, Long> revertedAtS = new HashMap<>();
+
+    /**
+     * The last revision of each order this site found it could carry out: before the order starts
+     * it is not applied yet, and a next revision repeating its levels is held to them, not to what
+     * the site could take on anew (see {@link OrderChecker}).
+     */
+    private final Map<DispatchId, DispatchOrder> agreed = new HashMap<>();
+
     private final List<MigrationRecord> migrations = new ArrayList<>();
     private final long stepS;
     private long clockS;
@@ -218,6 +226,7 @@ public final class SimulatedDataCenter implements SiteAdapter {
         revertedAtS.put(order.id(), now.getEpochSecond());
         if (!now.isBefore(order.end())) {
             settleReverts(List.of(order.id())); // ended: no next revision follows
+            agreed.remove(order.id());
         }
     }
 
@@ -270,7 +279,14 @@ public final class SimulatedDataCenter implements SiteAdapter {
         long fromS = fromS(order, now);
         long windowS = order.end().getEpochSecond() - fromS;
         Availability a = new Availability(options, pue, site, orders, clockS, order.id());
-        return new OrderChecker(options, a, site, orders).check(order, fromS, windowS);
+        ActiveOrders.Active active = orders.get(order.id());
+        DispatchOrder inForce = active != null ? active.order : agreed.get(order.id());
+        Optional<String> why =
+                new OrderChecker(options, a, site, orders).check(order, fromS, windowS, inForce);
+        if (why.isEmpty()) {
+            agreed.put(order.id(), order);
+        }
+        return why;
     }
 
     private static long fromS(DispatchOrder order, Instant now) {
