@@ -8,6 +8,11 @@
 #       daily plans over the shipped 2022 carbon data (10 European zones, synthetic prices), each
 #       policy on perfect, AR(1) and persistence forecasts, scored on the actuals against
 #       run-at-arrival; default 365 20 200
+#   test-harness/bench/dayahead.sh exact [SITES] [SLOTS] [JOBS] [SEEDS] [SECONDS]
+#       the true gap: each policy on SEEDS fleets of SITES sites x SLOTS hourly slots x JOBS jobs,
+#       planned by the scheduler and solved exactly by CP-SAT (SECONDS per instance, 2 workers):
+#       heuristic objective, exact optimum (or CP-SAT's bound), Lagrangian bound, true and stated
+#       gap; default 6 24 60 4 20
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"

@@ -14,7 +14,8 @@ import java.util.Locale;
 /**
  * Day-ahead scheduler figures: (a) one plan for SITES sites × 96 quarter hours × JOBS jobs per
  * policy, time and optimality gap; (b) a year of daily plans on the real 2022 data (see {@link
- * DayAheadYear}). Prints, never fails on a number.
+ * DayAheadYear}); (c) the true gap against CP-SAT on small fleets (see {@link DayAheadExact}).
+ * Prints, never fails on a number.
  */
 @SuppressWarnings("checkstyle:noPrint")
 public final class DayAheadBench {
@@ -24,6 +25,10 @@ public final class DayAheadBench {
         String part = args.length > 0 ? args[0] : "size";
         if (part.equals("year")) {
             DayAheadYear.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (part.equals("exact")) {
+            DayAheadExact.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         int sites = args.length > 1 ? Integer.parseInt(args[1]) : 100;
