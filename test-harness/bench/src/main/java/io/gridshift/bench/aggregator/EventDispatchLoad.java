@@ -269,9 +269,15 @@ public final class EventDispatchLoad {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
     }
 
+    /**
+     * Waits until every site is online with its envelope counted: the VEN decides an event by the
+     * fleet's bid, and a bid made while envelopes are still arriving opts out (the first event once
+     * saw 20 MW firm of the fleet's 111 MW).
+     */
     private static void awaitOnline(AggregatorNode node, int sites) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (LoadSupport.summary(node).sitesOnline() < sites) {
+        while (LoadSupport.summary(node).sitesOnline() < sites
+                || LoadSupport.summary(node).flexKw() < 0.999 * SITE_KW * sites) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the fleet did not come online");
             }
