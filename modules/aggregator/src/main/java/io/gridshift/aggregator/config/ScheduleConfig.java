@@ -80,8 +80,10 @@ final class ScheduleConfig {
                     "schedule.greenContractsFile",
                     Parsers.path(),
                     "JSON file of the sites' green supply contracts (hourly kW profile or annual"
-                            + " MWh) and the zones' residual mix, for `GET /api/v1/green`; read at"
-                            + " start, strictly. Unset: no site has contracted green supply.");
+                            + " MWh) and the zones' residual mix, for `GET /api/v1/green`, and the"
+                            + " zones' grid headroom, which the day-ahead plan keeps to; read at"
+                            + " start, strictly. Unset: no site has contracted green supply, no"
+                            + " zone is limited.");
 
     private ScheduleConfig() {}
 

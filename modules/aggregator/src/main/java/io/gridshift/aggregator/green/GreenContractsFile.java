@@ -27,6 +27,7 @@ import java.util.Set;
  * <pre>{@code
  * {
  *   "residualMixGPerKwh": { "DE-LU": 620 },
+ *   "gridHeadroomKw": { "DE-LU": 50000 },
  *   "contracts": [
  *     { "site": "dc-a", "id": "ppa-wind-01", "carbonGPerKwh": 11,
  *       "profileStart": "2026-07-15T00:00:00Z", "profileKw": [400, 380, 350] },
@@ -36,10 +37,13 @@ import java.util.Set;
  * }</pre>
  *
  * A contract has an hourly kW profile from {@code profileStart} (UTC, on the hour; 0 outside it) or
- * an annual volume in MWh spread evenly over the year's 8,760 hours, never both.
+ * an annual volume in MWh spread evenly over the year's 8,760 hours, never both. {@code
+ * gridHeadroomKw} is the load the fleet's sites in a zone may add together in any slot (the grid
+ * operator's spare capacity there), which the day-ahead scheduler keeps to.
  */
 public final class GreenContractsFile {
-    private static final Set<String> TOP = Set.of("residualMixGPerKwh", "contracts");
+    private static final Set<String> TOP =
+            Set.of("residualMixGPerKwh", "gridHeadroomKw", "contracts");
     private static final Set<String> CONTRACT =
             Set.of("site", "id", "carbonGPerKwh", "profileStart", "profileKw", "annualMwh");
 
@@ -85,6 +89,14 @@ public final class GreenContractsFile {
                 mix.put(zone, number(zones, z, path, 0, 5_000));
             }
         }
+        Map<GridZone, Double> headroom = new HashMap<>();
+        JsonObject limits = object(root, "gridHeadroomKw", "gridHeadroomKw");
+        if (limits != null) {
+            for (String z : limits.fieldNames()) {
+                String path = "gridHeadroomKw." + z;
+                headroom.put(zone(z, path), number(limits, z, path, 0, 1e9));
+            }
+        }
         Map<SiteId, GreenContract> sites = new HashMap<>();
         Object list = root.getValue("contracts");
         if (list != null && !(list instanceof JsonArray)) {
@@ -103,7 +115,7 @@ public final class GreenContractsFile {
                         path + ".site", "unique", site.value(), "must name a site only once");
             }
         }
-        return new GreenContracts(sites, mix);
+        return new GreenContracts(sites, mix, headroom);
     }
 
     private static GreenContract contract(JsonObject c, String path) {

@@ -213,7 +213,8 @@ public final class ScheduleService implements AutoCloseable {
                 sites,
                 unique(jobs),
                 forecast,
-                Map.of(),
+                // the zones' grid headroom (and residual mix) from the contracts file
+                options.green().zones(),
                 Network.simple(options.transferGbps()),
                 so);
     }

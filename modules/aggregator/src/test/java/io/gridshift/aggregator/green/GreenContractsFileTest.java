@@ -41,6 +41,24 @@ class GreenContractsFileTest {
     }
 
     @Test
+    void theZonesGridHeadroomIsReadForTheScheduler() {
+        GreenContracts c =
+                GreenContractsFile.parse(
+                        GOOD.replace(
+                                "\"contracts\":",
+                                "\"gridHeadroomKw\": { \"FR\": 2500 },\n  \"contracts\":"));
+        assertThat(c.zone(GridZone.of("FR")).gridHeadroomKw()).isEqualTo(2500);
+        assertThat(c.zone(GridZone.of("DE-LU")).gridHeadroomKw())
+                .isEqualTo(io.gridshift.optimizer.signals.ZoneInfo.UNLIMITED_KW);
+        assertThat(c.zones()).containsOnlyKeys(GridZone.of("FR"), GridZone.of("DE-LU"));
+        assertRule(
+                GOOD.replace(
+                        "\"contracts\":", "\"gridHeadroomKw\": { \"FR\": -1 },\n  \"contracts\":"),
+                "gridHeadroomKw.FR",
+                "range");
+    }
+
+    @Test
     void eachBrokenRuleIsNamed() {
         assertRule(
                 GOOD.replace("\"profileKw\": [400, 1200]", "\"profileKw\": [400, -5]"),
