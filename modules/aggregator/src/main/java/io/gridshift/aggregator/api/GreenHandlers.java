@@ -1,8 +1,6 @@
 package io.gridshift.aggregator.api;
 
 import io.gridshift.aggregator.green.GreenAccountant;
-import io.gridshift.domain.error.ErrorKind;
-import io.gridshift.domain.error.GridshiftException;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 
@@ -22,33 +20,13 @@ final class GreenHandlers {
     }
 
     void account(RoutingContext ctx) {
-        if (green == null) {
-            ctx.fail(
-                    new GridshiftException(
-                            ErrorKind.NOT_FOUND,
-                            "no_ledger",
-                            "this node keeps no ledger (ledger.enabled=false)"));
-            return;
-        }
-        GreenQuery q;
-        try {
-            q = GreenQuery.of(ctx);
-        } catch (GridshiftException e) {
-            ctx.fail(e);
-            return;
-        }
-        boolean csv = String.valueOf(ctx.request().getHeader("accept")).contains("text/csv");
-        vertx.executeBlocking(() -> green.account(q.from(), q.to(), q.site()), false)
-                .onSuccess(
-                        a ->
-                                ctx.response()
-                                        .putHeader(
-                                                "content-type",
-                                                csv ? "text/csv" : "application/json")
-                                        .end(
-                                                csv
-                                                        ? GreenExport.csv(a)
-                                                        : GreenExport.json(a).encode()))
-                .onFailure(ctx::fail);
+        LedgerReplies.reply(
+                vertx,
+                ctx,
+                green != null,
+                GreenQuery::of,
+                q -> green.account(q.from(), q.to(), q.site()),
+                a -> GreenExport.json(a).encode(),
+                GreenExport::csv);
     }
 }

@@ -160,28 +160,14 @@ public final class HttpApi extends VerticleBase {
 
     /** Settles an event from the ledger; 404 without a ledger or for an unknown event. */
     private void settle(RoutingContext ctx) {
-        if (ledger == null) {
-            ctx.fail(
-                    new GridshiftException(
-                            ErrorKind.NOT_FOUND,
-                            "no_ledger",
-                            "this node keeps no ledger (ledger.enabled=false)"));
-            return;
-        }
-        EventId event = EventId.of(Requests.path(ctx, "eventId"));
-        boolean csv = String.valueOf(ctx.request().getHeader("accept")).contains("text/csv");
-        vertx.executeBlocking(() -> ledger.settle(event), false)
-                .onSuccess(
-                        s ->
-                                ctx.response()
-                                        .putHeader(
-                                                "content-type",
-                                                csv ? "text/csv" : "application/json")
-                                        .end(
-                                                csv
-                                                        ? SettlementExport.csv(s)
-                                                        : SettlementExport.json(s)))
-                .onFailure(ctx::fail);
+        LedgerReplies.reply(
+                vertx,
+                ctx,
+                ledger != null,
+                c -> EventId.of(Requests.path(c, "eventId")),
+                event -> ledger.settle(event),
+                SettlementExport::json,
+                SettlementExport::csv);
     }
 
     /**
@@ -189,41 +175,22 @@ public final class HttpApi extends VerticleBase {
      * settlement; 404 without a ledger.
      */
     private void accuracy(RoutingContext ctx) {
-        if (ledger == null) {
-            ctx.fail(
-                    new GridshiftException(
-                            ErrorKind.NOT_FOUND,
-                            "no_ledger",
-                            "this node keeps no ledger (ledger.enabled=false)"));
-            return;
-        }
-        AccuracyQuery q;
-        try {
-            q = AccuracyQuery.of(ctx);
-        } catch (GridshiftException e) {
-            ctx.fail(e);
-            return;
-        }
-        boolean csv = String.valueOf(ctx.request().getHeader("accept")).contains("text/csv");
-        vertx.executeBlocking(
-                        () ->
-                                ledger.accuracy(
-                                        q.program(),
-                                        q.from(),
-                                        q.to(),
-                                        q.windowStart(),
-                                        q.windowEnd(),
-                                        q.methods(),
-                                        q.site()),
-                        false)
-                .onSuccess(
-                        r ->
-                                ctx.response()
-                                        .putHeader(
-                                                "content-type",
-                                                csv ? "text/csv" : "application/json")
-                                        .end(csv ? AccuracyExport.csv(r) : AccuracyExport.json(r)))
-                .onFailure(ctx::fail);
+        LedgerReplies.reply(
+                vertx,
+                ctx,
+                ledger != null,
+                AccuracyQuery::of,
+                q ->
+                        ledger.accuracy(
+                                q.program(),
+                                q.from(),
+                                q.to(),
+                                q.windowStart(),
+                                q.windowEnd(),
+                                q.methods(),
+                                q.site()),
+                AccuracyExport::json,
+                AccuracyExport::csv);
     }
 
     /** The event's delivery as its orchestrator keeps it; 404 when it was never dispatched. */
