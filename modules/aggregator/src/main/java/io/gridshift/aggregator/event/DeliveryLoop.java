@@ -74,7 +74,7 @@ final class DeliveryLoop {
                 p.getJsonArray("ratios").add(Math.max(0, Math.min(10, achieved / kw)));
             }
             measured += achieved;
-            pending += SiteOrders.inFlightKw(p, now);
+            pending += unanswered(r) ? SiteOrders.unlandedKw(p) : SiteOrders.inFlightKw(p, now);
             ordered += kw;
             alive.add(p);
         }
@@ -103,6 +103,16 @@ final class DeliveryLoop {
                                 .put("sitesLost", lost)
                                 .put("revised", changed.size()));
         return changed;
+    }
+
+    /**
+     * Whether the site's latest revision is sent and not answered yet. Its ack, and so the achieved
+     * kW, is then an older revision's: nothing in flight can show in it, and counting the changes
+     * as landing on schedule would make the loop order them again, step after step while the acks
+     * lag.
+     */
+    private static boolean unanswered(SiteReading r) {
+        return r.state() == DispatchState.PENDING || r.state() == DispatchState.SENT;
     }
 
     private boolean isLost(SiteReading r, JsonObject p, Instant now) {

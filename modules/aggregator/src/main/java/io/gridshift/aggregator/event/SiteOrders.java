@@ -98,6 +98,20 @@ final class SiteOrders {
         return kw;
     }
 
+    /**
+     * kW of every change still on the part's in-flight list, whatever its ramp says: none shown.
+     */
+    static double unlandedKw(JsonObject s) {
+        JsonArray f = s.getJsonArray("inFlight");
+        double kw = 0;
+        if (f != null) {
+            for (int i = 0; i < f.size(); i++) {
+                kw += f.getJsonObject(i).getDouble("kw");
+            }
+        }
+        return kw;
+    }
+
     /** kW the site's order now asks to shed (reductions and migrations out, less migrations in). */
     static double orderedKw(JsonObject s) {
         double kw = 0;

@@ -155,6 +155,28 @@ class DeliveryLoopTest {
         assertThat(a.getJsonArray("inFlight")).isEmpty();
     }
 
+    @Test
+    void whileARevisionIsUnansweredItsChangesCountAsComingHoweverLongAgo() {
+        // GIVEN a site ordered 600 kW more of its UPS (1 s ramp) 40 s ago, in a revision it has not
+        // answered yet: its ack, and the 400 kW achieved, are the previous revision's
+        JsonObject a = site("a", 400, 600);
+        a.put("rampS", new JsonObject().put("batch", 60).put("ups", 1));
+        a.put("inFlight", new JsonArray());
+        SiteOrders.inFlight(a, NOW.minusSeconds(40), "ups", 600);
+        readings.put("a", new SiteReading(true, NOW, DispatchState.SENT, 400.0, 9_500.0));
+        JsonObject d = delivery(a);
+        // WHEN the loop steps (commitment 1,000 kW)
+        List<JsonObject> revised = loop.step(d, EVENT, NOW, (s, o) -> readings.get(s));
+        // THEN the 600 kW are still coming: nothing is ordered again
+        assertThat(revised).isEmpty();
+        assertThat(d.getJsonArray("samples").getJsonObject(0).getDouble("inFlightKw"))
+                .isCloseTo(600, within());
+        // AND once the site answers, the change has landed by its ramp and is forgotten
+        readings.put("a", heard(1000, NOW.plusSeconds(10)));
+        assertThat(loop.step(d, EVENT, NOW.plusSeconds(10), (s, o) -> readings.get(s))).isEmpty();
+        assertThat(a.getJsonArray("inFlight")).isEmpty();
+    }
+
     static org.assertj.core.data.Offset<Double> within() {
         return org.assertj.core.data.Offset.offset(1e-6);
     }
