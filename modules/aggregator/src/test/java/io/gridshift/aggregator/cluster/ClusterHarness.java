@@ -13,17 +13,13 @@ import io.gridshift.agent.transport.BackoffPolicy;
 import io.gridshift.agent.transport.StatusPayloads;
 import io.gridshift.agent.transport.mqtt.MqttTransport;
 import io.gridshift.agent.transport.mqtt.MqttTransportOptions;
+import io.gridshift.aggregator.TestVtn;
 import io.gridshift.domain.site.GridZone;
 import io.gridshift.domain.site.SiteId;
 import io.gridshift.edge.codec.EdgeCodec;
 import io.gridshift.fixtures.FreePorts;
 import io.gridshift.fixtures.mqtt.MosquittoBroker;
 import io.gridshift.fixtures.postgres.PostgresServer;
-import io.gridshift.openadr.codec.OadrCodec;
-import io.gridshift.vtn.VtnConfig;
-import io.gridshift.vtn.VtnVerticle;
-import io.gridshift.vtn.event.InMemoryEventStore;
-import io.gridshift.vtn.ven.VenRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -40,7 +36,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The real parts of a cluster test: PostgreSQL (the shared ledger), Mosquitto, the VTN of {@code
@@ -121,19 +116,7 @@ final class ClusterHarness implements AutoCloseable {
 
     void startVtn() throws Exception {
         vtnVertx = Vertx.vertx();
-        AtomicInteger ids = new AtomicInteger();
-        VtnVerticle vtn =
-                new VtnVerticle(
-                        new VtnConfig("VTN_CLUSTER_IT", "127.0.0.1", 0, Duration.ofSeconds(1)),
-                        new VenRegistry(() -> "n" + ids.incrementAndGet()),
-                        new InMemoryEventStore(),
-                        new OadrCodec(),
-                        clock);
-        vtnVertx.deployVerticle(vtn)
-                .toCompletionStage()
-                .toCompletableFuture()
-                .get(30, TimeUnit.SECONDS);
-        vtnBase = "http://127.0.0.1:" + vtn.port();
+        vtnBase = "http://127.0.0.1:" + TestVtn.deploy(vtnVertx, "VTN_CLUSTER_IT", clock).port();
     }
 
     /** Starts {@code n} agents reporting every {@code period}, all in grid zone ZA. */

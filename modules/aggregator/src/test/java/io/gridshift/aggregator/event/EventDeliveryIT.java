@@ -17,17 +17,14 @@ import io.gridshift.agent.transport.mqtt.MqttTransport;
 import io.gridshift.agent.transport.mqtt.MqttTransportOptions;
 import io.gridshift.aggregator.AggregatorNode;
 import io.gridshift.aggregator.AggregatorOptions;
+import io.gridshift.aggregator.TestVtn;
 import io.gridshift.aggregator.ven.VenOptions;
 import io.gridshift.domain.site.GridZone;
 import io.gridshift.domain.site.SiteId;
 import io.gridshift.domain.time.ManualClock;
 import io.gridshift.edge.codec.EdgeCodec;
-import io.gridshift.openadr.codec.OadrCodec;
 import io.gridshift.optimizer.ZoneMarket;
-import io.gridshift.vtn.VtnConfig;
 import io.gridshift.vtn.VtnVerticle;
-import io.gridshift.vtn.event.InMemoryEventStore;
-import io.gridshift.vtn.ven.VenRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -43,7 +40,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -506,18 +502,7 @@ class EventDeliveryIT {
 
     String startVtn() throws Exception {
         vtnVertx = Vertx.vertx();
-        AtomicInteger ids = new AtomicInteger();
-        vtn =
-                new VtnVerticle(
-                        new VtnConfig("VTN_LOOP_IT", "127.0.0.1", 0, Duration.ofSeconds(1)),
-                        new VenRegistry(() -> "n" + ids.incrementAndGet()),
-                        new InMemoryEventStore(),
-                        new OadrCodec(),
-                        clock);
-        vtnVertx.deployVerticle(vtn)
-                .toCompletionStage()
-                .toCompletableFuture()
-                .get(30, TimeUnit.SECONDS);
+        vtn = TestVtn.deploy(vtnVertx, "VTN_LOOP_IT", clock);
         vtnBase = "http://127.0.0.1:" + vtn.port();
         return vtnBase;
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.gridshift.aggregator.AggregatorNode;
 import io.gridshift.aggregator.AggregatorOptions;
+import io.gridshift.aggregator.TestVtn;
 import io.gridshift.aggregator.api.auth.ApiRole;
 import io.gridshift.aggregator.api.auth.ApiToken;
 import io.gridshift.aggregator.ledger.AutoSettlementOptions;
@@ -13,12 +14,8 @@ import io.gridshift.aggregator.ven.report.SettlementReport;
 import io.gridshift.domain.event.EventId;
 import io.gridshift.domain.time.ManualClock;
 import io.gridshift.fixtures.net.TcpProxy;
-import io.gridshift.openadr.codec.OadrCodec;
 import io.gridshift.storage.db.StorageOptions;
-import io.gridshift.vtn.VtnConfig;
 import io.gridshift.vtn.VtnVerticle;
-import io.gridshift.vtn.event.InMemoryEventStore;
-import io.gridshift.vtn.ven.VenRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -32,7 +29,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -216,19 +212,7 @@ class VenNodeIT {
     /** The real VTN on a free port, on the test's clock. */
     VtnVerticle startVtn() throws Exception {
         vtnVertx = Vertx.vertx();
-        AtomicInteger ids = new AtomicInteger();
-        VtnVerticle vtn =
-                new VtnVerticle(
-                        new VtnConfig("VTN_NODE_IT", "127.0.0.1", 0, Duration.ofSeconds(1)),
-                        new VenRegistry(() -> "n" + ids.incrementAndGet()),
-                        new InMemoryEventStore(),
-                        new OadrCodec(),
-                        clock);
-        vtnVertx.deployVerticle(vtn)
-                .toCompletionStage()
-                .toCompletableFuture()
-                .get(30, TimeUnit.SECONDS);
-        return vtn;
+        return TestVtn.deploy(vtnVertx, "VTN_NODE_IT", clock);
     }
 
     /** A node whose VEN ({@code ven-node-it}) polls {@code vtnUrl}, with an operator token. */
