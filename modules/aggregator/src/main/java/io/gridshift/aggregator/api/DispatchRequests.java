@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -68,7 +69,18 @@ final class DispatchRequests {
             case MIGRATE_IN ->
                     new DispatchAction.MigrateIn(
                             a.getString("job"), SiteId.of(a.getString("fromSite")), kw(a, "jobKw"));
+            case LIMIT_REBOUND -> limitRebound(a);
         };
+    }
+
+    private static DispatchAction limitRebound(JsonObject a) {
+        JsonArray steps = a.getJsonArray("maxAddedKw");
+        List<Double> kw = new ArrayList<>(steps.size());
+        for (int i = 0; i < steps.size(); i++) {
+            kw.add(((Number) steps.getValue(i)).doubleValue());
+        }
+        return new DispatchAction.LimitRebound(
+                a.getString("resource"), Duration.ofSeconds(a.getLong("stepS")), kw);
     }
 
     private static double kw(JsonObject a, String field) {

@@ -2,7 +2,10 @@ package io.gridshift.domain.dispatch;
 
 import io.gridshift.domain.Check;
 import io.gridshift.domain.Ids;
+import io.gridshift.domain.error.InvalidFieldException;
 import io.gridshift.domain.site.SiteId;
+import java.time.Duration;
+import java.util.List;
 
 /** One thing a site is asked to do for the length of an order. */
 public sealed interface DispatchAction {
@@ -17,7 +20,8 @@ public sealed interface DispatchAction {
     enum Kind {
         REDUCE,
         MIGRATE_OUT,
-        MIGRATE_IN
+        MIGRATE_IN,
+        LIMIT_REBOUND
     }
 
     /**
@@ -74,6 +78,63 @@ public sealed interface DispatchAction {
         @Override
         public double reductionKw() {
             return -jobKw;
+        }
+    }
+
+    /**
+     * Hold back the return of what {@code resource} shed: in step {@code i} of the order (from
+     * {@code start + i x step}) the resource may draw at most {@code maxAddedKw[i]} above its
+     * normal level, whether deferred jobs catching up, a battery recharging or a thermal store
+     * cooling down again. After the last step its last value holds; at the order's end the limit
+     * lifts. It asks no reduction, and a job at its deadline still runs (the deadline wins over the
+     * limit, as over a hold).
+     */
+    record LimitRebound(String resource, Duration step, List<Double> maxAddedKw)
+            implements DispatchAction {
+        /** Longest step: one hour. */
+        public static final Duration MAX_STEP = Duration.ofHours(1);
+
+        /** Most steps in one action: a day of one-minute steps. */
+        public static final int MAX_STEPS = 1440;
+
+        public LimitRebound {
+            Ids.check("resource", resource);
+            Check.duration("stepS", step, MAX_STEP);
+            if (step.getSeconds() < 1 || step.getNano() != 0) {
+                throw new InvalidFieldException(
+                        "stepS", "range", step, "must be a whole number of seconds, at least 1");
+            }
+            Check.size("maxAddedKw", maxAddedKw, 1, MAX_STEPS);
+            for (int i = 0; i < maxAddedKw.size(); i++) {
+                Check.powerKw(
+                        "maxAddedKw[" + i + "]",
+                        Check.required("maxAddedKw[" + i + "]", maxAddedKw.get(i)));
+            }
+            maxAddedKw = List.copyOf(maxAddedKw);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.LIMIT_REBOUND;
+        }
+
+        /** It holds load back after an event; it asks no reduction. */
+        @Override
+        public double reductionKw() {
+            return 0;
+        }
+
+        /**
+         * The most {@code resource} may draw above its normal level {@code elapsed} into the order.
+         */
+        public double maxAddedKwAt(Duration elapsed) {
+            long i = Math.max(0, elapsed.getSeconds()) / step.getSeconds();
+            return maxAddedKw.get((int) Math.min(i, maxAddedKw.size() - 1));
+        }
+
+        /** How long the steps last together. */
+        public Duration span() {
+            return step.multipliedBy(maxAddedKw.size());
         }
     }
 }

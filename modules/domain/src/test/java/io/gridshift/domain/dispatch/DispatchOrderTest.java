@@ -46,6 +46,54 @@ class DispatchOrderTest {
     }
 
     @Test
+    void aReboundLimitStepsFromTheOrdersStartAndHoldsItsLastValue() {
+        DispatchAction.LimitRebound l =
+                new DispatchAction.LimitRebound(
+                        "batch", Duration.ofMinutes(5), List.of(100.0, 250.0, 400.0));
+        assertThat(l.reductionKw()).isZero();
+        assertThat(l.maxAddedKwAt(Duration.ZERO)).isEqualTo(100);
+        assertThat(l.maxAddedKwAt(Duration.ofSeconds(299))).isEqualTo(100);
+        assertThat(l.maxAddedKwAt(Duration.ofMinutes(5))).isEqualTo(250);
+        assertThat(l.maxAddedKwAt(Duration.ofMinutes(14))).isEqualTo(400);
+        assertThat(l.maxAddedKwAt(Duration.ofHours(2))).isEqualTo(400);
+        assertThat(l.maxAddedKwAt(Duration.ofMinutes(-1))).isEqualTo(100);
+        assertThat(l.span()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(order(1, List.of(l)).netReductionKw()).isZero();
+    }
+
+    @Test
+    void badReboundLimitsAreRefusedWithTheField() {
+        assertThatThrownBy(
+                        () -> new DispatchAction.LimitRebound("batch", Duration.ZERO, List.of(1.0)))
+                .hasMessageStartingWith("stepS: must be a whole number of seconds");
+        assertThatThrownBy(
+                        () ->
+                                new DispatchAction.LimitRebound(
+                                        "batch", Duration.ofMillis(1500), List.of(1.0)))
+                .hasMessageStartingWith("stepS: must be a whole number of seconds");
+        assertThatThrownBy(
+                        () ->
+                                new DispatchAction.LimitRebound(
+                                        "batch", Duration.ofHours(2), List.of(1.0)))
+                .hasMessageStartingWith("stepS: must be between");
+        assertThatThrownBy(
+                        () ->
+                                new DispatchAction.LimitRebound(
+                                        "batch", Duration.ofMinutes(1), List.of()))
+                .hasMessageStartingWith("maxAddedKw:");
+        assertThatThrownBy(
+                        () ->
+                                new DispatchAction.LimitRebound(
+                                        "batch", Duration.ofMinutes(1), List.of(5.0, -1.0)))
+                .hasMessageStartingWith("maxAddedKw[1]:");
+        assertThatThrownBy(
+                        () ->
+                                new DispatchAction.LimitRebound(
+                                        "Batch!", Duration.ofMinutes(1), List.of(5.0)))
+                .hasMessageStartingWith("resource:");
+    }
+
+    @Test
     void windowIsHalfOpen() {
         DispatchOrder o = order(1, List.of(new DispatchAction.Reduce("batch", 10)));
         assertThat(o.isActiveAt(START)).isTrue();

@@ -64,6 +64,15 @@ final class LedgerJson {
                             g.writeStringField("job", m.job());
                             g.writeStringField("site", m.fromSite().value());
                             g.writeNumberField("kw", m.jobKw());
+                        } else if (a instanceof DispatchAction.LimitRebound l) {
+                            g.writeStringField("resource", l.resource());
+                            g.writeNumberField("kw", 0);
+                            g.writeNumberField("stepS", l.step().getSeconds());
+                            g.writeArrayFieldStart("maxAddedKw");
+                            for (double kw : l.maxAddedKw()) {
+                                g.writeNumber(kw);
+                            }
+                            g.writeEndArray();
                         }
                         g.writeEndObject();
                     }
@@ -89,6 +98,14 @@ final class LedgerJson {
                                         (String) o.get("job"),
                                         SiteId.of((String) o.get("site")),
                                         kw);
+                        case LIMIT_REBOUND ->
+                                new DispatchAction.LimitRebound(
+                                        (String) o.get("resource"),
+                                        Duration.ofSeconds(((Number) o.get("stepS")).longValue()),
+                                        ((List<?>) o.get("maxAddedKw"))
+                                                .stream()
+                                                        .map(n -> ((Number) n).doubleValue())
+                                                        .toList());
                     });
         }
         return out;

@@ -2,12 +2,15 @@ package io.gridshift.edge.codec;
 
 import io.gridshift.domain.dispatch.DispatchAction;
 import io.gridshift.domain.dispatch.DispatchAction.Kind;
+import io.gridshift.domain.dispatch.DispatchAction.LimitRebound;
 import io.gridshift.domain.dispatch.DispatchAction.MigrateIn;
 import io.gridshift.domain.dispatch.DispatchAction.MigrateOut;
 import io.gridshift.domain.dispatch.DispatchAction.Reduce;
 import io.gridshift.domain.error.InvalidFieldException;
 import io.gridshift.domain.site.SiteId;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -16,7 +19,16 @@ import java.util.Set;
  */
 final class ActionCodec {
     private static final FieldSet FIELDS =
-            FieldSet.of("kind", "resource", "reductionKw", "job", "toSite", "fromSite", "jobKw");
+            FieldSet.of(
+                    "kind",
+                    "resource",
+                    "reductionKw",
+                    "job",
+                    "toSite",
+                    "fromSite",
+                    "jobKw",
+                    "stepS",
+                    "maxAddedKw");
     private static final int KIND = 0;
     private static final int RESOURCE = 1;
     private static final int REDUCTION_KW = 2;
@@ -24,11 +36,15 @@ final class ActionCodec {
     private static final int TO_SITE = 4;
     private static final int FROM_SITE = 5;
     private static final int JOB_KW = 6;
+    private static final int STEP_S = 7;
+    private static final int MAX_ADDED_KW = 8;
     private static final long[] REQUIRED = {
         bits(KIND, RESOURCE, REDUCTION_KW),
         bits(KIND, JOB, TO_SITE, JOB_KW),
-        bits(KIND, JOB, FROM_SITE, JOB_KW)
+        bits(KIND, JOB, FROM_SITE, JOB_KW),
+        bits(KIND, RESOURCE, STEP_S, MAX_ADDED_KW)
     };
+    private static final String KW_LIST = "must be an array of kW (numbers)";
     private static final Kind[] KINDS = Kind.values();
 
     private ActionCodec() {}
@@ -42,6 +58,8 @@ final class ActionCodec {
         SiteId fromSite = null;
         double reductionKw = 0;
         double jobKw = 0;
+        Duration step = null;
+        List<Double> maxAddedKw = null;
         long seen = 0;
         Set<String> unknown = null;
         int f = -1;
@@ -49,13 +67,18 @@ final class ActionCodec {
             seen = r.mark(seen, f);
             switch (f) {
                 case KIND ->
-                        kind = r.enumValue(KINDS, "must be one of REDUCE, MIGRATE_OUT, MIGRATE_IN");
+                        kind =
+                                r.enumValue(
+                                        KINDS,
+                                        "must be one of REDUCE, MIGRATE_OUT, MIGRATE_IN, LIMIT_REBOUND");
                 case RESOURCE -> resource = r.string();
                 case REDUCTION_KW -> reductionKw = r.number();
                 case JOB -> job = r.string();
                 case TO_SITE -> toSite = r.siteId();
                 case FROM_SITE -> fromSite = r.siteId();
                 case JOB_KW -> jobKw = r.number();
+                case STEP_S -> step = r.seconds(LimitRebound.MAX_STEP.getSeconds());
+                case MAX_ADDED_KW -> maxAddedKw = r.list(KW_LIST, WireReader::number);
                 default -> unknown = r.skipUnknown(unknown);
             }
         }
@@ -66,6 +89,7 @@ final class ActionCodec {
                 case REDUCE -> new Reduce(resource, reductionKw);
                 case MIGRATE_OUT -> new MigrateOut(job, toSite, jobKw);
                 case MIGRATE_IN -> new MigrateIn(job, fromSite, jobKw);
+                case LIMIT_REBOUND -> new LimitRebound(resource, step, maxAddedKw);
             };
         } catch (InvalidFieldException e) {
             throw r.nest(e);
@@ -86,6 +110,14 @@ final class ActionCodec {
             w.field("job", a.job());
             w.field("fromSite", a.fromSite().value());
             w.field("jobKw", a.jobKw());
+        } else if (action instanceof LimitRebound a) {
+            w.field("resource", a.resource());
+            w.seconds("stepS", a.step(), false);
+            w.startArray("maxAddedKw");
+            for (double kw : a.maxAddedKw()) {
+                w.number(kw);
+            }
+            w.endArray();
         }
         w.endObject();
     }
