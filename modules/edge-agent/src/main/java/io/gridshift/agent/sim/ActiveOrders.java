@@ -171,6 +171,27 @@ final class ActiveOrders {
         return null;
     }
 
+    /**
+     * The most {@code resource} may draw above its normal level at {@code tS}: the tightest
+     * LIMIT_REBOUND of the orders in force (from each order's start); infinite without one.
+     */
+    double reboundLimitKw(String resource, long tS) {
+        double kw = Double.POSITIVE_INFINITY;
+        for (Active a : byId.values()) {
+            long startS = a.order.start().getEpochSecond();
+            if (tS < startS || tS >= a.endS()) {
+                continue;
+            }
+            for (DispatchAction action : a.order.actions()) {
+                if (action instanceof DispatchAction.LimitRebound l
+                        && l.resource().equals(resource)) {
+                    kw = Math.min(kw, l.maxAddedKwAt(Duration.ofSeconds(tS - startS)));
+                }
+            }
+        }
+        return kw;
+    }
+
     /** Total reduction {@code order} asks of {@code resource}. */
     static double reduceKw(DispatchOrder order, String resource) {
         double kw = 0;

@@ -19,9 +19,10 @@ final class BatteryModel {
      *
      * @param dischargeKw asked discharge (0: recharge if needed)
      * @param loadKw the site's load after the genset: a discharge never exports
+     * @param rechargeCapKw most power a recharge may draw (a rebound limit); infinite without one
      * @return battery power: positive when discharging, negative when charging
      */
-    double step(double dischargeKw, double loadKw, long stepS) {
+    double step(double dischargeKw, double loadKw, double rechargeCapKw, long stepS) {
         double hours = stepS / 3600.0;
         if (dischargeKw > 0) {
             double deliverableKw = availableKwh() / hours;
@@ -37,9 +38,11 @@ final class BatteryModel {
         } else if (socPct < 100) {
             double missingKwh = (100 - socPct) / 100 * options.energyKwh();
             double chargeKw =
-                    Math.min(
-                            options.rechargeKw(),
-                            missingKwh / options.roundTripEfficiency() / hours);
+                    Math.max(
+                            0,
+                            Math.min(
+                                    Math.min(options.rechargeKw(), rechargeCapKw),
+                                    missingKwh / options.roundTripEfficiency() / hours));
             socPct = Math.min(100, socPct + pct(chargeKw * options.roundTripEfficiency() * hours));
             powerKw = -chargeKw;
         } else {

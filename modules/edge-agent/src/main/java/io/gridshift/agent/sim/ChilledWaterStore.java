@@ -22,10 +22,17 @@ final class ChilledWaterStore {
      * @param chillerKw chiller electrical power the load needs without the store
      * @param mechanicalHeatKw the cold the chillers make for it, kW thermal
      * @param cop chiller COP now
+     * @param rechargeCapKw most extra chiller power to refill the store (a rebound limit); infinite
+     *     without one
      * @return chiller electrical power actually drawn
      */
     double step(
-            double coastShare, double chillerKw, double mechanicalHeatKw, double cop, long stepS) {
+            double coastShare,
+            double chillerKw,
+            double mechanicalHeatKw,
+            double cop,
+            double rechargeCapKw,
+            long stepS) {
         double hours = stepS / 3600.0;
         rechargeKw = 0;
         if (coastShare > 0 && mechanicalHeatKw > 0) {
@@ -36,7 +43,7 @@ final class ChilledWaterStore {
         if (coastShare <= 0 && storedKwh < options.storeKwh()) {
             double spareKw = Math.max(0, options.chillerKw() - chillerKw);
             double neededKw = (options.storeKwh() - storedKwh) / cop / hours;
-            rechargeKw = Math.min(spareKw, neededKw);
+            rechargeKw = Math.max(0, Math.min(Math.min(spareKw, neededKw), rechargeCapKw));
             storedKwh = Math.min(options.storeKwh(), storedKwh + rechargeKw * cop * hours);
         }
         return chillerKw + rechargeKw;

@@ -70,7 +70,31 @@ final class OrderChecker {
                 return why;
             }
         }
-        return checkMigrations(order);
+        Optional<String> limits = checkReboundLimits(order);
+        return limits.isPresent() ? limits : checkMigrations(order);
+    }
+
+    /**
+     * A rebound limit needs a resource that gives energy back after an event: the batch queue's
+     * deferred jobs, the battery's recharge, the store's re-cooling. Any level is safe: the limit
+     * only slows the return, and a job at its deadline runs over it.
+     */
+    private Optional<String> checkReboundLimits(DispatchOrder order) {
+        for (DispatchAction action : order.actions()) {
+            if (action instanceof DispatchAction.LimitRebound l) {
+                String res = l.resource();
+                if (!SimulatedResources.has(res, options)) {
+                    return reason("unknown resource '%s'", res);
+                }
+                if (!BATCH.equals(res) && !UPS.equals(res) && !CHW.equals(res)) {
+                    return reason(
+                            "LIMIT_REBOUND on '%s': it gives nothing back after an event"
+                                    + " (only '%s', '%s' and '%s' do)",
+                            res, BATCH, UPS, CHW);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<String> checkReduce(String res, double kw, long windowS, DispatchOrder o) {

@@ -56,11 +56,15 @@ final class Plant {
                                 chillerNeedKw,
                                 pue.mechanicalHeatKw(itKw, t),
                                 pue.cop(t),
+                                c.chwRechargeCapKw(),
                                 stepS);
         double facilityKw = itKw + pue.otherOverheadKw(itKw) + chillerKw;
         double genKw = genset == null ? 0 : genset.step(c.gensetKw(), facilityKw, stepS);
         double batteryKw =
-                battery == null ? 0 : battery.step(c.dischargeKw(), facilityKw - genKw, stepS);
+                battery == null
+                        ? 0
+                        : battery.step(
+                                c.dischargeKw(), facilityKw - genKw, c.rechargeCapKw(), stepS);
         state =
                 new SimulatedSiteState(
                         Instant.ofEpochSecond(endS),

@@ -361,10 +361,18 @@ public final class SimulatedDataCenter implements SiteAdapter {
                 batchKw > 0
                         ? Math.max(0, base.batchKw() - batchKw / marginal)
                         : Double.POSITIVE_INFINITY;
+        // a rebound limit bounds the batch above the shadow's: the catch-up of deferred jobs
+        budgetKw = Math.min(budgetKw, base.batchKw() + orders.reboundLimitKw(BATCH, tS) / marginal);
         double chillerNeedKw = pue.chillerKw(base.itKw(), in.outdoorC());
         double coast = chillerNeedKw > 0 ? Math.min(1, asked(CHW, tS) / chillerNeedKw) : 0;
         return new Commands(
-                budgetKw, asked(TRAIN, tS) / marginal, coast, asked(UPS, tS), asked(GEN, tS));
+                budgetKw,
+                asked(TRAIN, tS) / marginal,
+                coast,
+                asked(UPS, tS),
+                asked(GEN, tS),
+                orders.reboundLimitKw(UPS, tS),
+                orders.reboundLimitKw(CHW, tS));
     }
 
     private double asked(String resource, long tS) {

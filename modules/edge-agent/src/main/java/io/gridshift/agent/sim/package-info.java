@@ -33,6 +33,10 @@
  *   <li><b>UPS battery</b>: discharges reduce the grid import and stop at the floor; afterwards it
  *       recharges at a fixed power, paying the round-trip loss.
  *   <li><b>Genset</b>: output as asked, up to its rating, ramping over its start time.
+ *   <li><b>Rebound limit</b> (LIMIT_REBOUND, on batch, battery or store): while it holds, the batch
+ *       may run at most the limit (grid-side, through the marginal PUE) above the shadow's batch,
+ *       the battery recharges and the store re-cools at most at the limit. Jobs at their deadline
+ *       run over it. When it lifts, whatever is still owed comes back at the plant's own rate.
  * </ul>
  *
  * <p>The model advances in fixed steps on the caller's instants and never reads a clock. One random
