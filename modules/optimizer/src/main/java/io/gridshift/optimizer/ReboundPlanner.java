@@ -141,7 +141,12 @@ public final class ReboundPlanner {
         return out;
     }
 
-    private static double factor(FlexResource r) {
+    /**
+     * The energy {@code r} takes back per kWh it shed: a deferrable resource's rebound factor, 1
+     * for a thermal store or a battery, 0 for what gives nothing back (a power cap's lost work, a
+     * genset, migrations).
+     */
+    public static double factor(FlexResource r) {
         if (r instanceof DeferrableJobs d) {
             return d.reboundFactor();
         }

@@ -108,6 +108,14 @@ public final class EventConfig {
                     millis(0, 600_000),
                     "Time limit of the allocation's solver (0: the merit order alone).");
 
+    static final Option<Double> REBOUND_PEAK =
+            Option.of(
+                    "event.reboundPeakFactor",
+                    "1.1",
+                    Parsers.number(1, 2),
+                    "After an event the fleet's load stays at most this times its baseline: what"
+                            + " the sites shed comes back in steps (LIMIT_REBOUND orders).");
+
     private EventConfig() {}
 
     static List<Option<?>> all() {
@@ -125,7 +133,8 @@ public final class EventConfig {
                 CARBON_PRICE,
                 MAX_MOVE_COST,
                 SOLVER,
-                SOLVER_LIMIT);
+                SOLVER_LIMIT,
+                REBOUND_PEAK);
     }
 
     /** The node's event options from {@code s}. */
@@ -144,7 +153,8 @@ public final class EventConfig {
                         s.get(DELAY_VALUE),
                         s.get(CARBON_PRICE),
                         s.get(MAX_MOVE_COST)),
-                new SolverOptions(s.get(SOLVER), s.get(SOLVER_LIMIT)));
+                new SolverOptions(s.get(SOLVER), s.get(SOLVER_LIMIT)),
+                s.get(REBOUND_PEAK));
     }
 
     private static Function<String, Duration> millis(long min, long max) {

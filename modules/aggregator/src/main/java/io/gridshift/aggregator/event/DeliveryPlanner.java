@@ -270,8 +270,12 @@ public final class DeliveryPlanner {
         JsonObject max = new JsonObject();
         JsonArray fast = new JsonArray();
         JsonObject ramps = new JsonObject();
+        JsonObject owes = new JsonObject();
         if (inEventZone) {
             for (FlexResource r : v.envelope().resources()) {
+                if (ReboundPlanner.factor(r) > 0) {
+                    owes.put(r.id(), ReboundPlanner.factor(r));
+                }
                 ramps.put(
                         r.kind() == ResourceKind.MIGRATABLE_JOBS ? SiteOrders.MOVES : r.id(),
                         r.ramp().getSeconds());
@@ -293,6 +297,8 @@ public final class DeliveryPlanner {
                 .put("maxKw", max)
                 .put("fast", fast)
                 .put("rampS", ramps)
+                .put("owes", owes)
+                .put("shedKwh", new JsonObject())
                 .put("inFlight", new JsonArray())
                 .put("reduceKw", new JsonObject())
                 .put("migrations", new JsonArray())
@@ -358,13 +364,13 @@ public final class DeliveryPlanner {
         for (SiteView v : views.values()) {
             baseline += v.latest() == null ? 0 : v.latest().gridImportKw();
         }
-        Duration step = options.loopPeriod().multipliedBy(6);
+        Duration step = ReboundOrders.STEP;
         ReboundPlan r =
                 rebound.plan(
                         ReboundPlanner.returnsOf(request, allocation),
                         Collections.nCopies(REBOUND_INTERVALS, Math.max(1, baseline)),
                         step,
-                        1.1);
+                        options.reboundPeakFactor());
         return new JsonObject()
                 .put("peakRatio", r.peakRatio())
                 .put("intervalsUsed", r.intervalsUsed())

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param markets price and carbon per zone, for migrations (zones without one are not moved to)
  * @param migration how moves are priced
  * @param solver the allocation's method and time limit
+ * @param reboundPeakFactor the fleet's load after an event stays at most this times its baseline:
+ *     what the sites shed comes back in steps within it (LIMIT_REBOUND orders), in [1, 2]
  */
 public record EventOptions(
         Duration checkEvery,
@@ -32,7 +34,8 @@ public record EventOptions(
         Duration silentAfter,
         List<ZoneMarket> markets,
         MigrationOptions migration,
-        SolverOptions solver) {
+        SolverOptions solver,
+        double reboundPeakFactor) {
     public EventOptions {
         Objects.requireNonNull(checkEvery, "checkEvery");
         Objects.requireNonNull(loopPeriod, "loopPeriod");
@@ -47,12 +50,15 @@ public record EventOptions(
         if (gain <= 0 || gain > 1) {
             throw new IllegalArgumentException("gain: must be in (0, 1]");
         }
+        if (!(reboundPeakFactor >= 1 && reboundPeakFactor <= 2)) {
+            throw new IllegalArgumentException("reboundPeakFactor: must be in [1, 2]");
+        }
     }
 
     /**
      * Looked at every 200 ms, closed loop every 10 s, orders 2 min ahead, 15 % reserve, 1 %
      * deadband, 60 % of the error per step, sites lost after 30 s; merit order (thousands of sites
-     * in a few hundred ms), no markets.
+     * in a few hundred ms), no markets; the rebound within 1.1 x the fleet's baseline.
      */
     public static EventOptions defaults() {
         return new EventOptions(
@@ -65,7 +71,8 @@ public record EventOptions(
                 Duration.ofSeconds(30),
                 List.of(),
                 new MigrationOptions(10, 0.05, 0.1, 1.0),
-                new SolverOptions(SolverOptions.Mode.MERIT_ORDER, Duration.ofMillis(500)));
+                new SolverOptions(SolverOptions.Mode.MERIT_ORDER, Duration.ofMillis(500)),
+                1.1);
     }
 
     public EventOptions withMarkets(List<ZoneMarket> m) {
@@ -79,7 +86,8 @@ public record EventOptions(
                 silentAfter,
                 m,
                 migration,
-                solver);
+                solver,
+                reboundPeakFactor);
     }
 
     public EventOptions withCheckEvery(Duration d) {
@@ -93,7 +101,8 @@ public record EventOptions(
                 silentAfter,
                 markets,
                 migration,
-                solver);
+                solver,
+                reboundPeakFactor);
     }
 
     public EventOptions withSilentAfter(Duration d) {
@@ -107,6 +116,22 @@ public record EventOptions(
                 d,
                 markets,
                 migration,
-                solver);
+                solver,
+                reboundPeakFactor);
+    }
+
+    public EventOptions withReboundPeakFactor(double f) {
+        return new EventOptions(
+                checkEvery,
+                loopPeriod,
+                lead,
+                reserveShare,
+                deadband,
+                gain,
+                silentAfter,
+                markets,
+                migration,
+                solver,
+                f);
     }
 }

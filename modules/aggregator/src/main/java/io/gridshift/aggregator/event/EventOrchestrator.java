@@ -67,6 +67,7 @@ public final class EventOrchestrator extends VerticleBase {
     private final DeliveryResumption resumption;
     private final Set<String> finished = ConcurrentHashMap.newKeySet();
     private final Set<String> leading = ConcurrentHashMap.newKeySet();
+    private final ReboundOrders rebound;
     private DeliveryPlanner planner;
 
     /**
@@ -97,6 +98,7 @@ public final class EventOrchestrator extends VerticleBase {
         this.options = options;
         this.planners = planners;
         this.loop = new DeliveryLoop(options);
+        this.rebound = new ReboundOrders(ReboundOrders.STEP, options.reboundPeakFactor());
         this.hz = hz;
         this.nodeId = nodeId;
         this.leaseTtl = leaseTtl;
@@ -206,7 +208,7 @@ public final class EventOrchestrator extends VerticleBase {
         } else if (e.modification() != d.getLong("modificationNumber")) {
             revise(d, e, now);
         } else if (!now.isBefore(e.end())) {
-            complete(d);
+            complete(d, now);
         } else if (!now.isBefore(Instant.parse(d.getString("ordersFrom"))) && loopDue(d, now)) {
             track(d, e, now);
         } else if (!changed) {
@@ -280,7 +282,7 @@ public final class EventOrchestrator extends VerticleBase {
 
     private int issueAll(
             String eventId, List<JsonObject> parts, Instant now, Instant from, Instant end) {
-        List<CompletableFuture<?>> pending = new ArrayList<>();
+        List<DispatchOrder> orders = new ArrayList<>();
         for (JsonObject s : parts) {
             int rev = s.getInteger("revision");
             s.put("revision", rev + 1);
@@ -289,6 +291,15 @@ public final class EventOrchestrator extends VerticleBase {
                 s.put("revision", rev);
                 continue;
             }
+            orders.add(o);
+        }
+        return send(eventId, orders);
+    }
+
+    /** Issues the orders and waits for all; returns how many went. */
+    private int send(String eventId, List<DispatchOrder> orders) {
+        List<CompletableFuture<?>> pending = new ArrayList<>();
+        for (DispatchOrder o : orders) {
             pending.add(
                     dispatch.issue(o)
                             .toCompletableFuture()
@@ -327,12 +338,52 @@ public final class EventOrchestrator extends VerticleBase {
     }
 
     private void track(JsonObject d, EventRequest e, Instant now) {
+        ReboundOrders.accrue(d, now); // at the kW ordered until now, before the loop changes them
         List<JsonObject> changed = loop.step(d, e, now, new ClusterReadings(fleet, dispatch));
         d.put("lastLoopAt", now.toString()).put("status", "ACTIVE");
         issueAll(d, changed, now);
+        if (ReboundOrders.due(d, now, reboundLead())) {
+            sendRebound(d, e.end(), now);
+        }
+    }
+
+    /**
+     * How long before the event's end its rebound orders go out: two loop steps and at least 30 s,
+     * so that each site holds its limit when its event order ends by its own clock.
+     */
+    private Duration reboundLead() {
+        Duration twoSteps = options.loopPeriod().multipliedBy(2);
+        Duration least = Duration.ofSeconds(30);
+        return twoSteps.compareTo(least) > 0 ? twoSteps : least;
+    }
+
+    /**
+     * Sends each site that owes energy its rebound limit from {@code from} ({@link ReboundOrders}),
+     * planned on the fleet's baseline: its online sites' envelopes.
+     */
+    private void sendRebound(JsonObject d, Instant from, Instant now) {
+        double baselineKw = 0;
+        for (SiteView v : fleet.sites(Presence.ONLINE, null, 0, MAX_SITES).sites()) {
+            baselineKw += v.envelope() == null ? 0 : v.envelope().baselineKw();
+        }
+        List<DispatchOrder> orders = rebound.orders(d, baselineKw, from, now);
+        int sent = send(d.getString("eventId"), orders);
+        JsonObject r = d.getJsonObject("rebound").getJsonObject("dispatched");
+        LOG.info(
+                "event {}: rebound limits sent to {} sites from {}: {} kWh owed, back within {}"
+                        + " steps of {} (fleet at most {} x its baseline)",
+                d.getString("eventId"),
+                sent,
+                from,
+                Math.round(r.getDouble("owedKwh")),
+                r.getInteger("intervalsUsed"),
+                ReboundOrders.STEP,
+                rebound.peakFactor());
     }
 
     private void revise(JsonObject d, EventRequest e, Instant now) {
+        ReboundOrders.accrue(d, now);
+        ReboundOrders.reopen(d); // sent again, from the new end, when it is near
         d.put("modificationNumber", e.modification())
                 .put("start", e.start().toString())
                 .put("end", e.end().toString())
@@ -365,15 +416,25 @@ public final class EventOrchestrator extends VerticleBase {
                             }
                         });
         Instant from = Instant.parse(d.getString("ordersFrom"));
-        if (from.isAfter(now)) {
+        boolean started = !from.isAfter(now);
+        if (!started) {
             from = now;
         }
         issueAll(d.getString("eventId"), live, now, from, now.plusSeconds(1));
+        if (started) {
+            // what was shed until the cancellation comes back as after an end
+            sendRebound(d, now.plusSeconds(1), now);
+        }
         d.put("status", status).put("endedAt", now.toString());
         LOG.info("event {} {}: {} orders ended", d.getString("eventId"), status, live.size());
     }
 
-    private void complete(JsonObject d) {
+    private void complete(JsonObject d, Instant now) {
+        if (!ReboundOrders.sent(d)) {
+            // no loop step came within the lead (a take-over, a stall): late is better than none
+            Instant end = Instant.parse(d.getString("end"));
+            sendRebound(d, now.isAfter(end) ? now : end, now);
+        }
         d.put("status", "COMPLETED");
         d.getJsonObject("sites")
                 .forEach(

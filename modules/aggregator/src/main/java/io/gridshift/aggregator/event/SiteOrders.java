@@ -25,10 +25,15 @@ final class SiteOrders {
      * The order id of {@code site}'s part in event {@code eventId}: one order per site and event.
      */
     static String orderId(String eventId, String site) {
+        return orderId("ev-", eventId, site);
+    }
+
+    /** The same with another prefix: {@code rb-} for the site's rebound order. */
+    static String orderId(String prefix, String eventId, String site) {
         String e = eventId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
-        String id = "ev-" + e + "-" + site;
+        String id = prefix + e + "-" + site;
         if (id.length() > 63) {
-            id = "ev-" + Integer.toHexString((eventId + "/" + site).hashCode()) + "-" + site;
+            id = prefix + Integer.toHexString((eventId + "/" + site).hashCode()) + "-" + site;
         }
         return id.length() > 63 ? id.substring(0, 63) : id;
     }

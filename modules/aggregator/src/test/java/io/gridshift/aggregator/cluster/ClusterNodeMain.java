@@ -35,7 +35,8 @@ public final class ClusterNodeMain {
                         Duration.ofSeconds(10),
                         d.markets(),
                         d.migration(),
-                        d.solver());
+                        d.solver(),
+                        d.reboundPeakFactor());
         AggregatorNode node = AggregatorNode.start(options, events, Clock.systemUTC());
         System.out.println("node-up " + node.nodeId() + " " + node.httpPort());
         System.out.flush();

@@ -70,7 +70,8 @@ public final class Demo implements AutoCloseable {
                         d.silentAfter(),
                         d.markets(),
                         d.migration(),
-                        d.solver());
+                        d.solver(),
+                        d.reboundPeakFactor());
         return migrate ? e.withMarkets(DemoZone.markets()) : e;
     }
 
