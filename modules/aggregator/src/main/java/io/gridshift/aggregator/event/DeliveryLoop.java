@@ -30,7 +30,8 @@ final class DeliveryLoop {
         if (t < 0 && now.isBefore(e.start())) {
             t = 0; // ramping in before the start: aim at the first interval's kW
         }
-        double commitment = t < 0 ? 0 : e.reductionKw().get(t);
+        // what was fed forward to the next interval is ramping on purpose: aim at it too
+        double commitment = t < 0 ? 0 : e.reductionKw().get(t) + IntervalSteps.aheadKw(d, t);
         List<JsonObject> alive = new ArrayList<>();
         List<JsonObject> rollback = new ArrayList<>();
         double measured = 0;

@@ -211,10 +211,10 @@ public final class DeliveryPlanner {
                     continue; // a power cap at a site moving jobs out (see dropPowerCaps)
                 }
                 // at most the part's max (a site moving jobs out keeps less to coast)
-                double kw =
-                        Math.min(
-                                r.kw().get(0), part.getJsonObject("maxKw").getDouble(r.resource()));
+                double max = part.getJsonObject("maxKw").getDouble(r.resource());
+                double kw = Math.min(r.kw().get(0), max);
                 reduce.put(r.resource(), kw);
+                IntervalSteps.plan(part, r.resource(), r.kw().stream().map(k -> Math.min(k, max)));
                 SiteOrders.inFlight(out.getJsonObject(s.getKey().value()), from, r.resource(), kw);
             }
         }

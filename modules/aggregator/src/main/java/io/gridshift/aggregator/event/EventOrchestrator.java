@@ -340,6 +340,11 @@ public final class EventOrchestrator extends VerticleBase {
     private void track(JsonObject d, EventRequest e, Instant now) {
         ReboundOrders.accrue(d, now); // at the kW ordered until now, before the loop changes them
         List<JsonObject> changed = loop.step(d, e, now, new ClusterReadings(fleet, dispatch));
+        for (JsonObject p : IntervalSteps.step(d, e, now, options.loopPeriod())) {
+            if (!changed.contains(p)) {
+                changed.add(p);
+            }
+        }
         d.put("lastLoopAt", now.toString()).put("status", "ACTIVE");
         issueAll(d, changed, now);
         if (ReboundOrders.due(d, now, reboundLead())) {
@@ -384,6 +389,7 @@ public final class EventOrchestrator extends VerticleBase {
     private void revise(JsonObject d, EventRequest e, Instant now) {
         ReboundOrders.accrue(d, now);
         ReboundOrders.reopen(d); // sent again, from the new end, when it is near
+        IntervalSteps.drop(d); // planned for the old commitments
         d.put("modificationNumber", e.modification())
                 .put("start", e.start().toString())
                 .put("end", e.end().toString())
