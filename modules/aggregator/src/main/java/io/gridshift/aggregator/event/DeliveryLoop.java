@@ -34,6 +34,7 @@ final class DeliveryLoop {
         double commitment = t < 0 ? 0 : e.reductionKw().get(t) + IntervalSteps.aheadKw(d, t);
         List<JsonObject> alive = new ArrayList<>();
         List<JsonObject> rollback = new ArrayList<>();
+        List<JsonObject> withdrawn = new ArrayList<>();
         double measured = 0;
         double pending = 0;
         double ordered = 0;
@@ -53,7 +54,7 @@ final class DeliveryLoop {
                 continue;
             }
             p.put("lost", false); // heard again (a late reading is not a silent site)
-            if (p.getBoolean("refused", false) || refused(r, p)) {
+            if (p.getBoolean("refused", false) || refused(r, p, d, withdrawn)) {
                 continue;
             }
             boolean rolledBack = rolledBack(r, p);
@@ -86,11 +87,8 @@ final class DeliveryLoop {
         if (Math.abs(error) > options.deadband() * Math.max(commitment, 1)) {
             changed = spread(alive, options.gain() * error, now);
         }
-        for (JsonObject p : rollback) {
-            if (!changed.contains(p)) {
-                changed.add(p);
-            }
-        }
+        addNew(changed, rollback);
+        addNew(changed, withdrawn);
         d.getJsonArray("samples")
                 .add(
                         new JsonObject()
@@ -126,11 +124,21 @@ final class DeliveryLoop {
         return p.getInteger("revision") > 0 && r.state() == DispatchState.UNACKNOWLEDGED;
     }
 
+    private static void addNew(List<JsonObject> to, List<JsonObject> parts) {
+        for (JsonObject p : parts) {
+            if (!to.contains(p)) {
+                to.add(p);
+            }
+        }
+    }
+
     /**
-     * A site that refused or failed its order is no longer asked: others take its part. A refused
+     * A site that refused or failed its order is no longer asked: others take its part, and the
+     * receivers of its moves are added to {@code withdrawn} (see {@link #withdrawMoves}). A refused
      * later revision is another matter (see {@link #rolledBack}).
      */
-    private static boolean refused(SiteReading r, JsonObject p) {
+    private static boolean refused(
+            SiteReading r, JsonObject p, JsonObject d, List<JsonObject> withdrawn) {
         if (r.state() != DispatchState.REJECTED && r.state() != DispatchState.FAILED) {
             return false;
         }
@@ -138,7 +146,43 @@ final class DeliveryLoop {
             return false;
         }
         p.put("refused", true).put("maxKw", new JsonObject()).put("reduceKw", new JsonObject());
+        addNew(withdrawn, withdrawMoves(d, p));
         return true;
+    }
+
+    /**
+     * A site that refused its order moved none of its jobs: each receiving site's MIGRATE_IN of
+     * them is withdrawn (it would run a second copy of a job that never left). A receiver left with
+     * other actions gets a revision without it; one left with none is marked {@code endNow}: its
+     * order is ended a second from now, as a cancellation ends one. Returns the receivers changed.
+     */
+    static List<JsonObject> withdrawMoves(JsonObject d, JsonObject source) {
+        List<JsonObject> receivers = new ArrayList<>();
+        for (Object o : source.getJsonArray("migrations", new JsonArray())) {
+            JsonObject out = (JsonObject) o;
+            JsonObject to = d.getJsonObject("sites").getJsonObject(out.getString("site"));
+            if (!"MIGRATE_OUT".equals(out.getString("kind")) || to == null) {
+                continue;
+            }
+            JsonArray in = to.getJsonArray("migrations");
+            for (int i = in.size() - 1; i >= 0; i--) {
+                JsonObject m = in.getJsonObject(i);
+                if ("MIGRATE_IN".equals(m.getString("kind"))
+                        && out.getString("job").equals(m.getString("job"))
+                        && source.getString("site").equals(m.getString("site"))) {
+                    if (in.size() == 1 && to.getJsonObject("reduceKw").isEmpty()) {
+                        to.put("endNow", true); // its last action: the order ends, content kept
+                    } else {
+                        in.remove(i);
+                    }
+                    if (!receivers.contains(to)) {
+                        receivers.add(to);
+                    }
+                }
+            }
+        }
+        source.put("migrations", new JsonArray());
+        return receivers;
     }
 
     /**

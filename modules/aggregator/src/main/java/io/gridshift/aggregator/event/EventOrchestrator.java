@@ -346,7 +346,21 @@ public final class EventOrchestrator extends VerticleBase {
             }
         }
         d.put("lastLoopAt", now.toString()).put("status", "ACTIVE");
+        List<JsonObject> ending = new ArrayList<>();
+        changed.removeIf(p -> p.getBoolean("endNow", false) && ending.add(p));
         issueAll(d, changed, now);
+        if (!ending.isEmpty()) {
+            // receivers of moves their sources refused, with nothing else to do: ended now
+            Instant from = Instant.parse(d.getString("ordersFrom"));
+            issueAll(
+                    d.getString("eventId"),
+                    ending,
+                    now,
+                    from.isAfter(now) ? now : from,
+                    now.plusSeconds(1));
+            ending.forEach(p -> p.remove("endNow"));
+            ending.forEach(p -> p.put("ended", now.toString()));
+        }
         if (ReboundOrders.due(d, now, reboundLead())) {
             sendRebound(d, e.end(), now);
         }
@@ -401,7 +415,9 @@ public final class EventOrchestrator extends VerticleBase {
                 .forEach(
                         s -> {
                             JsonObject p = (JsonObject) s.getValue();
-                            if (p.getInteger("revision") > 0 && !p.getBoolean("lost")) {
+                            if (p.getInteger("revision") > 0
+                                    && !p.getBoolean("lost")
+                                    && !p.containsKey("ended")) {
                                 live.add(p);
                             }
                         });
@@ -417,7 +433,9 @@ public final class EventOrchestrator extends VerticleBase {
                 .forEach(
                         s -> {
                             JsonObject p = (JsonObject) s.getValue();
-                            if (p.getInteger("revision") > 0 && !p.getBoolean("lost")) {
+                            if (p.getInteger("revision") > 0
+                                    && !p.getBoolean("lost")
+                                    && !p.containsKey("ended")) {
                                 live.add(p);
                             }
                         });

@@ -180,4 +180,54 @@ class DeliveryLoopTest {
     static org.assertj.core.data.Offset<Double> within() {
         return org.assertj.core.data.Offset.offset(1e-6);
     }
+
+    static JsonObject move(String kind, String job, String other) {
+        return new JsonObject()
+                .put("kind", kind)
+                .put("job", job)
+                .put("site", other)
+                .put("kw", 300.0);
+    }
+
+    @Test
+    void aSourceThatRefusesItsOrderHasItsReceiversMigrateInsWithdrawn() {
+        // GIVEN a source moving two jobs, one to r1 (which also takes one from b), one to r2
+        JsonObject a = site("a", 500, 0);
+        a.getJsonArray("migrations")
+                .add(move("MIGRATE_OUT", "a-t1", "r1"))
+                .add(move("MIGRATE_OUT", "a-t2", "r2"));
+        JsonObject b = site("b", 500, 0);
+        b.getJsonArray("migrations").add(move("MIGRATE_OUT", "b-t1", "r1"));
+        JsonObject r1 =
+                receiver("r1", move("MIGRATE_IN", "a-t1", "a"), move("MIGRATE_IN", "b-t1", "b"));
+        JsonObject r2 = receiver("r2", move("MIGRATE_IN", "a-t2", "a"));
+        JsonObject d = delivery(a, b, r1, r2);
+        // WHEN a rejects its first order
+        readings.put("a", new SiteReading(true, NOW, DispatchState.REJECTED, null, 9_000.0));
+        readings.put("b", heard(1000, NOW));
+        List<JsonObject> revised = loop.step(d, EVENT, NOW, (s, o) -> readings.get(s));
+        // THEN r1 is revised without a's job, r2 (nothing else to do) is to end now, and a is
+        // refused with no moves left
+        assertThat(revised).contains(r1, r2);
+        assertThat(r1.getJsonArray("migrations")).hasSize(1);
+        assertThat(r1.getJsonArray("migrations").getJsonObject(0).getString("job"))
+                .isEqualTo("b-t1");
+        assertThat(r1.getBoolean("endNow", false)).isFalse();
+        assertThat(r2.getBoolean("endNow")).isTrue();
+        assertThat(r2.getJsonArray("migrations")).hasSize(1);
+        assertThat(a.getBoolean("refused")).isTrue();
+        assertThat(a.getJsonArray("migrations")).isEmpty();
+    }
+
+    static JsonObject receiver(String id, JsonObject... moves) {
+        JsonArray m = new JsonArray();
+        for (JsonObject x : moves) {
+            m.add(x);
+        }
+        return site(id, 0, 0)
+                .put("inEventZone", false)
+                .put("maxKw", new JsonObject())
+                .put("reduceKw", new JsonObject())
+                .put("migrations", m);
+    }
 }
