@@ -30,6 +30,8 @@ import java.util.Map;
  * @param billSavedCny that energy at the zones' assumed tariffs
  * @param carbonSavedKg that energy at the zones' assumed grid intensities
  * @param planCost the allocation's own cost estimate (the plan's, not measured)
+ * @param rebound the rebound's orders as sent ({@code rebound.dispatched} of the delivery); empty
+ *     when none went out
  */
 public record DeliveryFigures(
         String status,
@@ -45,7 +47,8 @@ public record DeliveryFigures(
         Map<String, Double> savedKwhByZone,
         double billSavedCny,
         double carbonSavedKg,
-        double planCost) {
+        double planCost,
+        JsonObject rebound) {
 
     /** The acknowledged reduction as a share of the commitment; 0 without a commitment. */
     public double deliveredShare() {
@@ -104,7 +107,9 @@ public record DeliveryFigures(
                 saved,
                 bill,
                 carbon,
-                d.getDouble("cost", 0.0));
+                d.getDouble("cost", 0.0),
+                d.getJsonObject("rebound", new JsonObject())
+                        .getJsonObject("dispatched", new JsonObject()));
     }
 
     /** The summary's lines. */
@@ -143,6 +148,20 @@ public record DeliveryFigures(
                                 + " allocation's own estimate of the flexibility's cost: %.0f)",
                         billSavedCny, planCost));
         out.add(f("  carbon: %.0f kg CO2 avoided at the zones' grid intensities", carbonSavedKg));
+        if (rebound.containsKey("orders")) {
+            out.add(
+                    f(
+                            "  rebound: LIMIT_REBOUND orders to %d sites from %s, %.0f kWh owed,"
+                                    + " back within %d steps of %s at most %.0f kW above the"
+                                    + " fleet's baseline (peak ratio %.3f)",
+                            rebound.getInteger("orders"),
+                            rebound.getString("from"),
+                            rebound.getDouble("owedKwh"),
+                            rebound.getInteger("intervalsUsed"),
+                            rebound.getString("interval"),
+                            rebound.getDouble("headroomKw"),
+                            rebound.getDouble("peakRatio")));
+        }
         return out;
     }
 

@@ -71,11 +71,17 @@ class DemoIT {
         assertThat(dearZonesKwh).isPositive();
         assertThat(d.billSavedCny()).isPositive();
         assertThat(d.carbonSavedKg()).isPositive();
+        // AND what they held back came back within the limits sent before the end
+        assertThat(d.rebound().getInteger("orders")).isPositive();
+        assertThat(Instant.parse(d.rebound().getString("sentAt")))
+                .isBefore(Instant.parse(d.rebound().getString("from")));
+        assertThat(d.rebound().getDouble("peakRatio")).isLessThanOrEqualTo(1.1 + 1e-9);
         // AND the summary prints them, and where the dashboard is
         assertThat(out.toString())
                 .contains("VEN decision: OPT_IN")
                 .contains("delivery (COMPLETED): committed ")
                 .contains("migrated work: ")
+                .contains("rebound: LIMIT_REBOUND orders to ")
                 .contains("carbon: ")
                 .contains("dashboard: ");
     }
