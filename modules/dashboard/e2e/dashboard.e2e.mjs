@@ -68,6 +68,9 @@ try {
   }, null, { timeout: 60000 }).catch(() => fail(page, 'the event chart got no baseline, target and samples'));
   const value = async (id) => page.getAttribute(id, 'data-value');
   const legend = await page.locator('#event-chart .u-legend .u-series .u-label').allTextContents();
+  const rebound = await page.textContent('#event-rebound');
+  if (!rebound.startsWith('Rebound')) await fail(page, `no rebound shown: ${rebound}`);
+  console.log(`REBOUND ${rebound}`);
   console.log(`CHART baseline=${await value('#event-baseline')} target=${await value('#event-target')}` +
     ` load=${await value('#event-load')} samples=${await value('#event-samples')}` +
     ` series=${legend.join('|')}`);

@@ -67,11 +67,27 @@ export function solverText(r) {
   return `${r.name} ${r.status}${gap}, ${r.millis} ms${fell}`;
 }
 
+// The rebound: as sent (LIMIT_REBOUND orders before the event's end), else as first planned.
+export function reboundText(r) {
+  const sent = r?.dispatched;
+  if (sent?.sentAt) {
+    return `Rebound: limits sent to ${sent.orders} sites from ${time(sent.from)}, ` +
+      `${Number(sent.owedKwh).toFixed(0)} kWh owed, back within ${sent.intervalsUsed} steps of ${sent.interval}, ` +
+      `at most ${kw(sent.headroomKw)} above the fleet's baseline (peak ratio ${Number(sent.peakRatio).toFixed(3)})`;
+  }
+  if (r?.peakRatio != null) {
+    return `Rebound planned: peak ratio ${Number(r.peakRatio).toFixed(3)} over ${r.intervalsUsed} steps of ${r.interval}; ` +
+      'limits go out before the end';
+  }
+  return 'Rebound: none recorded';
+}
+
 function plan(box, d) {
   const moves = d.moves ?? [];
   box.replaceChildren(
     el('p', {}, `Status ${d.status} · zones ${(d.zones ?? []).join(', ')} · orders from ${time(d.ordersFrom)} · ` +
       `solver ${solverText(d.solver?.solver)} · plan cost ${Number(d.cost ?? 0).toFixed(2)} · ${moves.length} jobs to move`),
+    el('p', { id: 'event-rebound' }, reboundText(d.rebound)),
     moves.length === 0
       ? el('p', { class: 'note' }, 'No job migrations planned.')
       : table(
@@ -101,6 +117,7 @@ function allocation(box, d) {
         { title: 'order', cell: (p) => `${p.orderId} r${p.revision}` },
         { title: 'state', cell: (p) => p.state ?? '–' },
         { title: 'lost', cell: (p) => (p.lost ? `lost ${time(p.lostAt)}` : 'no') },
+        { title: 'rebound limit', cell: (p) => (p.rebound ? `${p.rebound.orderId} r${p.rebound.revision}` : '–') },
       ],
       parts.map((p) => ({ ...p, key: p.site })),
       { id: 'allocation-table' },
@@ -126,7 +143,8 @@ export function eventView(root, id) {
     last = Date.now();
     api.get(path).then((d) => {
       const s = deliverySeries(d);
-      head.textContent = `${d.status} · ${time(d.start)} to ${time(d.end)} · committed ${kw(d.commitmentKw?.[0])}`;
+      head.textContent = `${d.status} · ${time(d.start)} to ${time(d.end)} · committed ` +
+        (d.commitmentKw ?? []).map(kw).join(' / ');
       numbers(nums, s, d);
       plot.setData([s.t, s.baseline, s.target, s.load]);
       plan(planBox, d);
