@@ -330,6 +330,70 @@ class BadFieldTest {
             "actions",
             "size"
         },
+        // rebound limits
+        {
+            "dispatch-rebound.json",
+            "\"resource\": \"batch\", \"stepS\": 60",
+            "\"resource\": \"batch\", \"stepS\": 0",
+            "actions[0].stepS",
+            "range"
+        },
+        {
+            "dispatch-rebound.json",
+            "\"resource\": \"batch\", \"stepS\": 60",
+            "\"resource\": \"batch\", \"stepS\": 3601",
+            "actions[0].stepS",
+            "range"
+        },
+        {
+            "dispatch-rebound.json",
+            "\"resource\": \"batch\", \"stepS\": 60",
+            "\"resource\": \"batch\", \"stepS\": 1.5",
+            "actions[0].stepS",
+            "type"
+        },
+        {
+            "dispatch-rebound.json",
+            "\"resource\": \"batch\", \"stepS\": 60",
+            "\"stepS\": 60",
+            "actions[0].resource",
+            "required"
+        },
+        {
+            "dispatch-rebound.json",
+            "[300, 300, 300, 300, 450, 450]",
+            "[]",
+            "actions[0].maxAddedKw",
+            "size"
+        },
+        {
+            "dispatch-rebound.json",
+            "[300, 300, 300, 300, 450, 450]",
+            "[300, -5]",
+            "actions[0].maxAddedKw[1]",
+            "range"
+        },
+        {
+            "dispatch-rebound.json",
+            "[300, 300, 300, 300, 450, 450]",
+            "[300, \"x\"]",
+            "actions[0].maxAddedKw[1]",
+            "type"
+        },
+        {
+            "dispatch-rebound.json",
+            "[300, 300, 300, 300, 450, 450]",
+            "300",
+            "actions[0].maxAddedKw",
+            "type"
+        },
+        {
+            "dispatch-rebound.json",
+            "[200, 200, 200, 200, 300, 300]",
+            "[200, 200, 200, 200, 300, 300], \"stepS\": 30",
+            "actions[1].stepS",
+            "duplicate"
+        },
         // jobs
         {"jobs.json", "\"durationS\":10800,", "", "jobs[0].durationS", "required"},
         {

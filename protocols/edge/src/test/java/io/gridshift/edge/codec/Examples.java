@@ -15,6 +15,7 @@ final class Examples {
                     "status.json",
                     "dispatch.json",
                     "dispatch-migrate-in.json",
+                    "dispatch-rebound.json",
                     "ack.json",
                     "ack-rejected.json",
                     "jobs.json",

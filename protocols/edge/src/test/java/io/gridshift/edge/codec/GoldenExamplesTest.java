@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gridshift.domain.dispatch.Ack;
 import io.gridshift.domain.dispatch.AckStatus;
+import io.gridshift.domain.dispatch.DispatchAction.LimitRebound;
 import io.gridshift.domain.dispatch.DispatchAction.MigrateIn;
 import io.gridshift.domain.dispatch.DispatchAction.MigrateOut;
 import io.gridshift.domain.dispatch.DispatchAction.Reduce;
@@ -149,6 +150,26 @@ class GoldenExamplesTest {
         assertThat(o.site()).isEqualTo(NM);
         assertThat(o.actions()).containsExactly(new MigrateIn("train-42", SH, 320));
         assertThat(o.netReductionKw()).isEqualTo(-320);
+    }
+
+    @Test
+    void reboundOrderLimitsEachResourceStepByStepAndAsksNoReduction() {
+        DispatchOrder o = JSON.decodeDispatch(Examples.bytes("dispatch-rebound.json"));
+
+        assertThat(o.site()).isEqualTo(SH);
+        assertThat(o.id()).isEqualTo(DispatchId.of("rb-ev-20260701-1-dc-sh-01"));
+        assertThat(o.actions())
+                .containsExactly(
+                        new LimitRebound(
+                                "batch",
+                                Duration.ofMinutes(1),
+                                List.of(300.0, 300.0, 300.0, 300.0, 450.0, 450.0)),
+                        new LimitRebound(
+                                "ups",
+                                Duration.ofMinutes(1),
+                                List.of(200.0, 200.0, 200.0, 200.0, 300.0, 300.0)));
+        assertThat(o.netReductionKw()).isZero();
+        assertThat(o.end()).isEqualTo(o.start().plus(Duration.ofMinutes(6)));
     }
 
     @Test

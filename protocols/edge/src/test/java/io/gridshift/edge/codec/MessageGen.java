@@ -98,10 +98,17 @@ final class MessageGen {
     }
 
     static DispatchAction action(Gen g) {
-        return switch (g.index(3)) {
+        return switch (g.index(4)) {
             case 0 -> new DispatchAction.Reduce(g.id(), g.kw());
             case 1 -> new DispatchAction.MigrateOut(g.id(), site(g), g.kw());
-            default -> new DispatchAction.MigrateIn(g.id(), site(g), g.kw());
+            case 2 -> new DispatchAction.MigrateIn(g.id(), site(g), g.kw());
+            default ->
+                    new DispatchAction.LimitRebound(
+                            g.id(),
+                            Duration.ofSeconds(
+                                    g.between(
+                                            1, DispatchAction.LimitRebound.MAX_STEP.getSeconds())),
+                            g.list(1, 20, g::kw));
         };
     }
 
