@@ -6,6 +6,7 @@ import io.gridshift.domain.dispatch.DispatchOrder;
 import io.gridshift.domain.flex.FlexEnvelope;
 import io.gridshift.domain.flex.FlexResource;
 import io.gridshift.domain.flex.MigratableJobs;
+import io.gridshift.domain.flex.ResourceKind;
 import io.gridshift.domain.site.SiteId;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,6 +101,12 @@ final class OrderValidator {
                         RejectReason.UNKNOWN_RESOURCE,
                         "the site has no resource '" + reduce.resource() + "'");
             }
+            if (action instanceof DispatchAction.LimitRebound limit) {
+                Optional<Rejection> why = checkRebound(envelope, limit.resource());
+                if (why.isPresent()) {
+                    return why;
+                }
+            }
             if (action instanceof DispatchAction.MigrateOut out
                     && !hasJob(envelope, out.job())
                     && !movesOut(held, out.job())) {
@@ -107,6 +114,29 @@ final class OrderValidator {
                         RejectReason.UNKNOWN_JOB,
                         "the site has no migratable job '" + out.job() + "'");
             }
+        }
+        return Optional.empty();
+    }
+
+    /** A rebound limit needs a resource of the envelope that gives energy back after an event. */
+    private static Optional<Rejection> checkRebound(FlexEnvelope envelope, String resource) {
+        Optional<FlexResource> r = envelope.resource(resource);
+        if (r.isEmpty()) {
+            return reject(
+                    RejectReason.UNKNOWN_RESOURCE, "the site has no resource '" + resource + "'");
+        }
+        ResourceKind kind = r.get().kind();
+        if (kind != ResourceKind.DEFERRABLE_JOBS
+                && kind != ResourceKind.BATTERY
+                && kind != ResourceKind.THERMAL) {
+            return reject(
+                    RejectReason.NO_REBOUND,
+                    "LIMIT_REBOUND on '"
+                            + resource
+                            + "' ("
+                            + kind
+                            + "): it gives nothing back after an event; only DEFERRABLE_JOBS,"
+                            + " BATTERY and THERMAL resources do");
         }
         return Optional.empty();
     }

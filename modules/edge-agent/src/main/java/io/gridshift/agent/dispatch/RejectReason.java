@@ -22,6 +22,11 @@ public enum RejectReason {
     UNKNOWN_RESOURCE,
     /** A migration names a job the site's envelope does not list. */
     UNKNOWN_JOB,
+    /**
+     * A LIMIT_REBOUND names a resource that gives nothing back after an event (only deferrable
+     * jobs, a battery and a thermal store do).
+     */
+    NO_REBOUND,
     /** The site adapter's own check said no (deadline, state-of-charge floor, capacity). */
     ADAPTER_REFUSED,
     /** The site adapter threw while checking or while undoing the previous revision. */

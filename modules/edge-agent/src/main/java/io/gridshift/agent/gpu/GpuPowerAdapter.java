@@ -181,6 +181,12 @@ public final class GpuPowerAdapter implements SiteAdapter {
                     return reason("unknown resource '%s'", r.resource());
                 }
                 kw += r.reductionKw();
+            } else if (action instanceof DispatchAction.LimitRebound l) {
+                return reason(
+                        "LIMIT_REBOUND on '%s': a GPU power cap gives nothing back after an event"
+                                + " (the work it slowed is lost, not deferred), so there is no"
+                                + " rebound to limit",
+                        l.resource());
             } else {
                 return reason("this GPU site has no jobs to migrate (%s)", action.kind());
             }

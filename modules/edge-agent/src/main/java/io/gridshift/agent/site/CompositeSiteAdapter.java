@@ -208,27 +208,41 @@ public final class CompositeSiteAdapter implements SiteAdapter {
     /** The order's actions by adapter, in adapter order; an unknown resource fails. */
     private Map<Integer, DispatchOrder> split(DispatchOrder order, Instant now) {
         for (DispatchAction a : order.actions()) {
-            if (a instanceof DispatchAction.Reduce r && !owners.containsKey(r.resource())) {
+            String r = resourceOf(a);
+            if (r != null && !owners.containsKey(r)) {
                 learn(now);
                 break;
             }
         }
         for (DispatchAction a : order.actions()) {
-            if (a instanceof DispatchAction.Reduce r && !owners.containsKey(r.resource())) {
+            String r = resourceOf(a);
+            if (r != null && !owners.containsKey(r)) {
                 throw new GridshiftException(
                         ErrorKind.CONFLICT,
                         "adapter_refused",
-                        "unknown resource '" + r.resource() + "': no adapter of this site has it");
+                        "unknown resource '" + r + "': no adapter of this site has it");
             }
         }
         return splitKnown(order);
+    }
+
+    /**
+     * The resource an action acts on (a reduction or a rebound limit), routed to the adapter that
+     * owns it; {@code null} for a migration, which goes to the first adapter.
+     */
+    private static String resourceOf(DispatchAction a) {
+        if (a instanceof DispatchAction.Reduce r) {
+            return r.resource();
+        }
+        return a instanceof DispatchAction.LimitRebound l ? l.resource() : null;
     }
 
     /** The split with what is known; actions on unknown resources are left out. */
     private Map<Integer, DispatchOrder> splitKnown(DispatchOrder order) {
         Map<Integer, List<DispatchAction>> byAdapter = new LinkedHashMap<>();
         for (DispatchAction a : order.actions()) {
-            Integer owner = a instanceof DispatchAction.Reduce r ? owners.get(r.resource()) : 0;
+            String r = resourceOf(a);
+            Integer owner = r != null ? owners.get(r) : 0;
             if (owner != null) {
                 byAdapter.computeIfAbsent(owner, k -> new ArrayList<>()).add(a);
             }

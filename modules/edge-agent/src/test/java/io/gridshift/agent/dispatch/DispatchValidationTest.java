@@ -71,7 +71,33 @@ class DispatchValidationTest {
                                 List.of(
                                         new DispatchAction.MigrateOut(
                                                 "train-99", SiteId.of("dc-nm-02"), 320))),
-                        "unknown_job: the site has no migratable job 'train-99'"));
+                        "unknown_job: the site has no migratable job 'train-99'"),
+                Arguments.of(
+                        "unknown_resource",
+                        Orders.order(
+                                "d-1",
+                                1,
+                                START,
+                                END,
+                                List.of(
+                                        new DispatchAction.LimitRebound(
+                                                "ups", Duration.ofMinutes(1), List.of(100.0)))),
+                        "unknown_resource: the site has no resource 'ups'"),
+                Arguments.of(
+                        "no_rebound",
+                        Orders.order(
+                                "d-1",
+                                1,
+                                START,
+                                END,
+                                List.of(
+                                        new DispatchAction.LimitRebound(
+                                                "batch", Duration.ofMinutes(1), List.of(100.0)),
+                                        new DispatchAction.LimitRebound(
+                                                "mig", Duration.ofMinutes(1), List.of(100.0)))),
+                        "no_rebound: LIMIT_REBOUND on 'mig' (MIGRATABLE_JOBS): it gives nothing"
+                                + " back after an event; only DEFERRABLE_JOBS, BATTERY and THERMAL"
+                                + " resources do"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -131,6 +131,43 @@ class CompositeSiteAdapterTest {
     }
 
     @Test
+    void aReboundLimitGoesToTheAdapterOwningItsResource() {
+        DispatchAction.LimitRebound upsLimit =
+                new DispatchAction.LimitRebound(
+                        SimulatedResources.UPS, Duration.ofMinutes(5), List.of(200.0));
+        // GIVEN the battery discharged 1.5 MW for 30 min
+        DispatchOrder discharge = order("d-ups", ups(1500));
+        site.apply(discharge, START);
+        Instant end = discharge.end();
+        site.revert(discharge, end);
+        // WHEN its recharge is limited to 200 kW through the composite
+        DispatchOrder rebound =
+                new DispatchOrder(
+                        DispatchId.of("d-rb"),
+                        1,
+                        null,
+                        SITE,
+                        end,
+                        end,
+                        end.plus(Duration.ofMinutes(30)),
+                        List.of(upsLimit));
+        assertThat(site.check(rebound, end)).isEmpty();
+        site.apply(rebound, end);
+        // THEN the simulated site holds it: the battery draws 200 kW, not its 500 kW
+        assertThat(sim.state(end.plusSeconds(60)).batteryKw()).isEqualTo(-200.0);
+        assertThat(smi.limitsSet()).isEmpty();
+        // AND a limit on the GPUs' cap is refused by the GPU adapter, which has no rebound
+        DispatchOrder onGpu =
+                order(
+                        "d-gpu-rb",
+                        new DispatchAction.LimitRebound(
+                                GpuPowerAdapter.RESOURCE, Duration.ofMinutes(5), List.of(10.0)));
+        assertThat(site.check(onGpu, START))
+                .hasValueSatisfying(
+                        why -> assertThat(why).contains("gives nothing back after an event"));
+    }
+
+    @Test
     void aResourceNoAdapterHasIsRefused() {
         DispatchOrder order = order("d-x", new DispatchAction.Reduce("nope", 1));
         assertThat(site.check(order, START))
