@@ -123,6 +123,13 @@ public final class KubernetesSiteAdapter implements SiteAdapter {
     public Optional<String> check(DispatchOrder order, Instant now) {
         double[] asked = new double[2];
         for (DispatchAction action : order.actions()) {
+            if (action instanceof DispatchAction.LimitRebound l) {
+                return reason(
+                        "LIMIT_REBOUND on '%s' is not supported by the Kubernetes adapter:"
+                                + " suspended jobs resume and deployments scale back whole when"
+                                + " their order ends; the adapter does not meter their return",
+                        l.resource());
+            }
             if (!(action instanceof DispatchAction.Reduce r)) {
                 return reason("this Kubernetes site cannot %s", action.kind());
             }

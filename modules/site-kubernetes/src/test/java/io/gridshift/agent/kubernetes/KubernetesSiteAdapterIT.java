@@ -155,6 +155,25 @@ class KubernetesSiteAdapterIT {
     }
 
     @Test
+    void aReboundLimitIsRefusedWithWhyAndChangesNothing() {
+        DispatchOrder limit =
+                order(
+                        "rb-1",
+                        new DispatchAction.LimitRebound(
+                                "k8s-jobs", Duration.ofMinutes(1), List.of(10.0)));
+        assertThat(adapter.check(limit, NOW))
+                .hasValueSatisfying(
+                        why ->
+                                assertThat(why)
+                                        .startsWith(
+                                                "LIMIT_REBOUND on 'k8s-jobs' is not supported"));
+        assertThatThrownBy(() -> adapter.apply(limit, NOW)).isInstanceOf(GridshiftException.class);
+        assertThat(suspended("train-a")).isFalse();
+        assertThat(suspended("train-b")).isFalse();
+        assertThat(replicas("inference")).isEqualTo(5);
+    }
+
+    @Test
     void aJobDeletedBeforeApplyIsRefusedAndNothingChanges() {
         DispatchOrder order = order("d-4", reduce("k8s-jobs", 60));
         assertThat(adapter.check(order, NOW)).isEmpty();

@@ -155,6 +155,13 @@ public final class SlurmSiteAdapter implements SiteAdapter {
     @Override
     public Optional<String> check(DispatchOrder order, Instant now) {
         for (DispatchAction action : order.actions()) {
+            if (action instanceof DispatchAction.LimitRebound l) {
+                return reason(
+                        "LIMIT_REBOUND on '%s' is not supported by the Slurm adapter: held jobs are"
+                                + " released whole when their order ends and Slurm starts them as"
+                                + " it can; the adapter does not meter their return",
+                        l.resource());
+            }
             if (!(action instanceof DispatchAction.Reduce r)) {
                 return reason("this Slurm site cannot %s", action.kind());
             }

@@ -223,6 +223,38 @@ class SlurmSiteAdapterIT {
     }
 
     @Test
+    void aReboundLimitIsRefusedWithWhyAndChangesNothing() {
+        fillCpus("gridshift:kw=2");
+        String pending = slurm.submit("gridshift:kw=1");
+        SlurmSiteAdapter adapter = adapter(List.of(), null, Duration.ofSeconds(10));
+        DispatchOrder limit =
+                new DispatchOrder(
+                        DispatchId.of("rb-1"),
+                        1,
+                        null,
+                        SITE,
+                        now,
+                        now,
+                        now.plusSeconds(600),
+                        List.of(
+                                new DispatchAction.LimitRebound(
+                                        SlurmSiteAdapter.JOBS,
+                                        Duration.ofMinutes(1),
+                                        List.of(1.0, 2.0))));
+
+        assertThat(adapter.check(limit, now))
+                .hasValueSatisfying(
+                        why ->
+                                assertThat(why)
+                                        .startsWith(
+                                                "LIMIT_REBOUND on 'slurm-jobs' is not supported"));
+        assertThatThrownBy(() -> adapter.apply(limit, now))
+                .isInstanceOf(GridshiftException.class)
+                .hasMessageContaining("does not meter their return");
+        assertUntouched(pending);
+    }
+
+    @Test
     void garbageFromSqueueRefusesTheOrderAndChangesNothing() throws IOException {
         fillCpus("gridshift:kw=2");
         String pending = slurm.submit("gridshift:kw=1");
