@@ -133,4 +133,54 @@ class DispatchApiIT {
                 .as(missing.bodyAsString())
                 .isEqualTo("end");
     }
+
+    private static JsonObject limit(String id, int stepS, JsonArray maxAddedKw) {
+        JsonObject body = reduce("dc-a", id);
+        body.put(
+                "actions",
+                new JsonArray()
+                        .add(
+                                new JsonObject()
+                                        .put("kind", "LIMIT_REBOUND")
+                                        .put("resource", "batch")
+                                        .put("stepS", stepS)
+                                        .put("maxAddedKw", maxAddedKw)));
+        return body;
+    }
+
+    @Test
+    void anOperatorCanLimitARebound() throws Exception {
+        HttpResponse<Buffer> r =
+                f.post(
+                        "/api/v1/dispatches",
+                        limit("op-rebound", 300, new JsonArray().add(50).add(80)));
+        assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(201);
+        assertThat(r.bodyAsJsonObject().getDouble("netReductionKw")).isZero();
+        DispatchOrder handed =
+                f.sent.stream()
+                        .filter(o -> o.id().value().equals("op-rebound"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(handed.actions())
+                .containsExactly(
+                        new DispatchAction.LimitRebound(
+                                "batch", Duration.ofMinutes(5), java.util.List.of(50.0, 80.0)));
+    }
+
+    @Test
+    void aBadReboundLimitIsA400NamingTheField() throws Exception {
+        HttpResponse<Buffer> zero =
+                f.post("/api/v1/dispatches", limit("op-rb-bad", 0, new JsonArray().add(50)));
+        HttpApiIT.problem(zero, 400, null);
+        assertThat(zero.bodyAsJsonObject().getString("field"))
+                .as(zero.bodyAsString())
+                .startsWith("actions[0]");
+        HttpResponse<Buffer> empty =
+                f.post("/api/v1/dispatches", limit("op-rb-bad", 60, new JsonArray()));
+        HttpApiIT.problem(empty, 400, null);
+        assertThat(empty.bodyAsJsonObject().getString("field"))
+                .as(empty.bodyAsString())
+                .startsWith("actions[0]");
+        assertThat(f.sent.stream().map(o -> o.id().value())).doesNotContain("op-rb-bad");
+    }
 }
