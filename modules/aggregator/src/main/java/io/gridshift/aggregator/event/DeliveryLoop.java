@@ -240,13 +240,9 @@ final class DeliveryLoop {
         }
         for (JsonObject p : alive) {
             double share = kw * Math.max(0, weight.applyAsDouble(p)) / total;
-            JsonObject before = p.getJsonObject("reduceKw").copy();
-            if (Math.abs(share) > 1e-3 && Math.abs(SiteOrders.adjust(p, share)) > 1e-3) {
+            if (Math.abs(share) > 1e-3
+                    && Math.abs(SiteOrders.adjustInFlight(p, share, now)) > 1e-3) {
                 changed.add(p);
-                JsonObject after = p.getJsonObject("reduceKw");
-                for (String r : after.fieldNames()) {
-                    SiteOrders.inFlight(p, now, r, after.getDouble(r) - before.getDouble(r, 0.0));
-                }
             }
         }
         return changed;

@@ -68,14 +68,9 @@ final class IntervalSteps {
                 JsonArray kw = planned.getJsonArray(res);
                 delta += kw.getDouble(next) - kw.getDouble(from);
             }
-            JsonObject before = p.getJsonObject("reduceKw").copy();
-            double moved = SiteOrders.adjust(p, delta);
+            double moved = SiteOrders.adjustInFlight(p, delta, now);
             if (Math.abs(moved) <= 1e-3) {
                 continue;
-            }
-            JsonObject after = p.getJsonObject("reduceKw");
-            for (String r : after.fieldNames()) {
-                SiteOrders.inFlight(p, now, r, after.getDouble(r) - before.getDouble(r, 0.0));
             }
             ahead(d, next, moved);
             changed.add(p);

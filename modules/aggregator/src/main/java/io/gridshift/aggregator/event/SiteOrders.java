@@ -236,6 +236,20 @@ final class SiteOrders {
         return moved + adjust(s, deltaKw - moved, false);
     }
 
+    /**
+     * {@link #adjust} at {@code now}, each resource's change recorded as in flight from then (see
+     * {@link #inFlight}). Returns what was moved.
+     */
+    static double adjustInFlight(JsonObject s, double deltaKw, Instant now) {
+        JsonObject before = s.getJsonObject("reduceKw").copy();
+        double moved = adjust(s, deltaKw);
+        JsonObject after = s.getJsonObject("reduceKw");
+        for (String r : after.fieldNames()) {
+            inFlight(s, now, r, after.getDouble(r) - before.getDouble(r, 0.0));
+        }
+        return moved;
+    }
+
     private static double adjust(JsonObject s, double deltaKw, boolean fastOnly) {
         if (Math.abs(deltaKw) <= 1e-9) {
             return 0;
