@@ -42,7 +42,8 @@ final class ClusterReadings implements SiteReadings {
                     s.lastSeen(),
                     o.map(DispatchView::state).orElse(null),
                     o.map(DispatchView::lastAck).map(a -> a.achievedKw()).orElse(null),
-                    s.latest() == null ? null : s.latest().gridImportKw());
+                    s.latest() == null ? null : s.latest().gridImportKw(),
+                    o.map(DispatchView::lastAck).map(a -> a.ts()).orElse(null));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return SiteReading.NONE;

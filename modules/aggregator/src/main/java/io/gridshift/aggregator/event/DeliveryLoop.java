@@ -76,7 +76,7 @@ final class DeliveryLoop {
                 p.getJsonArray("ratios").add(Math.max(0, Math.min(10, achieved / kw)));
             }
             measured += achieved;
-            pending += unanswered(r) ? SiteOrders.unlandedKw(p) : SiteOrders.inFlightKw(p, now);
+            pending += pendingKw(r, p, now);
             ordered += kw;
             alive.add(p);
         }
@@ -102,6 +102,17 @@ final class DeliveryLoop {
                                 .put("sitesLost", lost)
                                 .put("revised", changed.size()));
         return changed;
+    }
+
+    /**
+     * kW ordered from the site that its achieved kW cannot show yet: every change while its latest
+     * revision is unanswered (see {@link #unanswered}), else what was in flight as of the ack the
+     * achieved kW came with. A move that landed after that ack cannot show in it: read as of now,
+     * an ack a step old saw the fleet's moves land a step late, and the loop ordered them again
+     * (1.5 x the commitment the step after, {@code EventDeliveryIT}).
+     */
+    private static double pendingKw(SiteReading r, JsonObject p, Instant now) {
+        return unanswered(r) ? SiteOrders.unlandedKw(p) : SiteOrders.inFlightKw(p, r.asOf(now));
     }
 
     /**

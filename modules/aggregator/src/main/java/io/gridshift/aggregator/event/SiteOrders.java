@@ -69,9 +69,9 @@ final class SiteOrders {
     }
 
     /**
-     * kW ordered from the site that its grid import cannot show yet at {@code now}: each change's
+     * kW ordered from the site that a reading taken at {@code now} cannot show yet: each change's
      * share still ramping (linear over the resource's ramp, as the envelope states it; a move all
-     * at once when its checkpoint is done). Changes that have landed are forgotten.
+     * at once when its checkpoint is done). Changes that have landed by then are forgotten.
      */
     static double inFlightKw(JsonObject s, Instant now) {
         JsonArray f = s.getJsonArray("inFlight");

@@ -12,14 +12,35 @@ import java.time.Instant;
  * @param achievedKw the reduction its latest ack reported (the agent's counterfactual baseline less
  *     its load); {@code null} when none has
  * @param gridImportKw its latest metered grid import; {@code null} before any reading
+ * @param achievedAt when the site measured {@code achievedKw} (its ack's {@code ts}); {@code null}
+ *     when unknown (taken as now)
  */
 public record SiteReading(
         boolean online,
         Instant lastSeen,
         DispatchState state,
         Double achievedKw,
-        Double gridImportKw) {
+        Double gridImportKw,
+        Instant achievedAt) {
 
     /** A site never heard from. */
-    public static final SiteReading NONE = new SiteReading(false, null, null, null, null);
+    public static final SiteReading NONE = new SiteReading(false, null, null, null, null, null);
+
+    /** A reading whose achieved kW is taken as measured now. */
+    public SiteReading(
+            boolean online,
+            Instant lastSeen,
+            DispatchState state,
+            Double achievedKw,
+            Double gridImportKw) {
+        this(online, lastSeen, state, achievedKw, gridImportKw, null);
+    }
+
+    /**
+     * The instant the achieved kW stands for: the ack's time, never later than {@code now}; what
+     * was ordered to land after it cannot show in it yet.
+     */
+    Instant asOf(Instant now) {
+        return achievedAt == null || achievedAt.isAfter(now) ? now : achievedAt;
+    }
 }

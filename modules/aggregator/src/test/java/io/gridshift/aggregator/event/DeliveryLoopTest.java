@@ -181,6 +181,30 @@ class DeliveryLoopTest {
         return org.assertj.core.data.Offset.offset(1e-6);
     }
 
+    @Test
+    void aMoveThatLandedAfterTheAckItWasMeasuredWithStillCountsAsComing() {
+        // GIVEN a site moving 800 kW of jobs out, ordered 5 min ago: the checkpoint is done now
+        JsonObject a = site("a", 200, 0).put("rampS", new JsonObject().put(SiteOrders.MOVES, 300));
+        a.put("inFlight", new JsonArray());
+        SiteOrders.moveInFlight(a, NOW.minusSeconds(300), 800);
+        JsonObject d = delivery(a);
+        // WHEN its latest ack, from 10 s ago, still shows the 200 kW before the move
+        readings.put(
+                "a",
+                new SiteReading(
+                        true, NOW, DispatchState.ACTIVE, 200.0, 9_500.0, NOW.minusSeconds(10)));
+        loop.step(d, EVENT, NOW, (s, o) -> readings.get(s));
+        // THEN the move counts as coming, and the loop orders nothing more for it
+        JsonObject sample = d.getJsonArray("samples").getJsonObject(0);
+        assertThat(sample.getDouble("inFlightKw")).isEqualTo(800.0);
+        assertThat(sample.getInteger("revised")).isZero();
+        // WHEN an ack taken now shows it, it has landed and is forgotten
+        readings.put("a", new SiteReading(true, NOW, DispatchState.ACTIVE, 1000.0, 8_700.0, NOW));
+        loop.step(d, EVENT, NOW.plusSeconds(1), (s, o) -> readings.get(s));
+        assertThat(d.getJsonArray("samples").getJsonObject(1).getDouble("inFlightKw")).isZero();
+        assertThat(a.getJsonArray("inFlight")).isEmpty();
+    }
+
     static JsonObject move(String kind, String job, String other) {
         return new JsonObject()
                 .put("kind", kind)

@@ -69,7 +69,8 @@ class EventDeliveryIT {
 
     /**
      * No minute further off than this share: the minute of the silenced sites, 0.96 in the runs
-     * after the fixes above (0.80 before them).
+     * after the fixes above (0.80 before them), 0.92 since the loop reads what is in flight as of
+     * each ack's time (it waits for fresh acks before it replaces them).
      */
     static final double MINUTE_TOLERANCE = 0.2;
 
