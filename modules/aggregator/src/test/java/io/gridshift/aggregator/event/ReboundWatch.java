@@ -111,6 +111,9 @@ final class ReboundWatch {
                 Math.round(highestLimitKw),
                 table);
         assertThat(steps).isPositive();
+        assertThat(highestLimitKw)
+                .as("the limits in force together, against the fleet's headroom")
+                .isLessThanOrEqualTo(sent.getDouble("headroomKw") + 1e-6);
         assertThat(within).as(table.toString()).isEqualTo(steps);
     }
 }
