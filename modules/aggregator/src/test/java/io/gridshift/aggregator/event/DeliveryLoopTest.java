@@ -116,6 +116,27 @@ class DeliveryLoopTest {
     }
 
     @Test
+    void whileCorrectingTheLoopGoesOnToHalfTheDeadband() {
+        // GIVEN 0.7 % short of 1,000 kW: within the 1 % deadband
+        JsonObject a = site("a", 1000, 0);
+        JsonObject d = delivery(a);
+        readings.put("a", heard(993, NOW));
+        // THEN a loop at rest lets it pass
+        assertThat(loop.step(d, EVENT, NOW, (s, o) -> readings.get(s))).isEmpty();
+        assertThat(d.getBoolean("correcting")).isFalse();
+        // WHEN the loop was correcting at its last step, it goes on below half the band (0.5 %)
+        d.put("correcting", true);
+        assertThat(loop.step(d, EVENT, NOW.plusSeconds(10), (s, o) -> readings.get(s)))
+                .containsExactly(a);
+        assertThat(d.getBoolean("correcting")).isTrue();
+        // AND at 0.3 % short it rests again
+        readings.put("a", heard(997, NOW.plusSeconds(20)));
+        a.put("inFlight", new JsonArray());
+        assertThat(loop.step(d, EVENT, NOW.plusSeconds(20), (s, o) -> readings.get(s))).isEmpty();
+        assertThat(d.getBoolean("correcting")).isFalse();
+    }
+
+    @Test
     void aSiteSilentLongerThanSilentAfterIsLostAndOthersTakeItsPart() {
         // GIVEN a site last heard 31 s ago (silentAfter 30 s) and one heard now
         JsonObject a = site("a", 500, 0);
