@@ -242,7 +242,8 @@ public final class CompositeSiteAdapter implements SiteAdapter {
         Map<Integer, List<DispatchAction>> byAdapter = new LinkedHashMap<>();
         for (DispatchAction a : order.actions()) {
             String r = resourceOf(a);
-            Integer owner = r != null ? owners.get(r) : 0;
+            // not "r != null ? owners.get(r) : 0": that unboxes a missing owner and throws
+            Integer owner = r == null ? Integer.valueOf(0) : owners.get(r);
             if (owner != null) {
                 byAdapter.computeIfAbsent(owner, k -> new ArrayList<>()).add(a);
             }

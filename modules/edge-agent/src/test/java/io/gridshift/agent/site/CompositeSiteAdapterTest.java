@@ -168,6 +168,17 @@ class CompositeSiteAdapterTest {
     }
 
     @Test
+    void revertAndAchievedOfAnOrderOnAResourceNotYetLearntReachEveryAdapter() {
+        // GIVEN a fresh composite (a restarted agent: no envelope asked yet) and an order it
+        // recovered from its store, on a resource none of its adapters is known to own yet
+        CompositeSiteAdapter fresh = new CompositeSiteAdapter(List.of(sim, gpu));
+        DispatchOrder recovered = order("d-recovered", ups(500));
+        // THEN revert and achievedKw give every adapter the whole order instead of throwing
+        fresh.revert(recovered, START);
+        assertThat(fresh.achievedKw(recovered, START)).isZero();
+    }
+
+    @Test
     void aResourceNoAdapterHasIsRefused() {
         DispatchOrder order = order("d-x", new DispatchAction.Reduce("nope", 1));
         assertThat(site.check(order, START))

@@ -77,7 +77,8 @@ final class ActionCodec {
                 case TO_SITE -> toSite = r.siteId();
                 case FROM_SITE -> fromSite = r.siteId();
                 case JOB_KW -> jobKw = r.number();
-                case STEP_S -> step = r.seconds(LimitRebound.MAX_STEP.getSeconds());
+                case STEP_S ->
+                        step = Duration.ofSeconds(r.integer(1, LimitRebound.MAX_STEP.getSeconds()));
                 case MAX_ADDED_KW -> maxAddedKw = r.list(KW_LIST, WireReader::number);
                 default -> unknown = r.skipUnknown(unknown);
             }
