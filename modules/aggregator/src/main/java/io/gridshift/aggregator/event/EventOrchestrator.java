@@ -410,24 +410,14 @@ public final class EventOrchestrator extends VerticleBase {
                 .put("commitmentKw", new JsonArray(e.reductionKw()));
         Instant from = planner().orderStart(e, now);
         d.put("ordersFrom", from.toString());
-        List<JsonObject> live = new ArrayList<>();
-        d.getJsonObject("sites")
-                .forEach(
-                        s -> {
-                            JsonObject p = (JsonObject) s.getValue();
-                            if (p.getInteger("revision") > 0
-                                    && !p.getBoolean("lost")
-                                    && !p.containsKey("ended")) {
-                                live.add(p);
-                            }
-                        });
+        List<JsonObject> live = liveParts(d);
         issueAll(d, live, now);
         LOG.info(
                 "event {} modified ({}): {} orders revised", e.id(), e.modification(), live.size());
     }
 
-    /** Ends every order now (a revision that ends a second from now) and closes the delivery. */
-    private void end(JsonObject d, Instant now, String status) {
+    /** The parts whose order was sent and is still running: not lost, not ended. */
+    private static List<JsonObject> liveParts(JsonObject d) {
         List<JsonObject> live = new ArrayList<>();
         d.getJsonObject("sites")
                 .forEach(
@@ -439,6 +429,12 @@ public final class EventOrchestrator extends VerticleBase {
                                 live.add(p);
                             }
                         });
+        return live;
+    }
+
+    /** Ends every order now (a revision that ends a second from now) and closes the delivery. */
+    private void end(JsonObject d, Instant now, String status) {
+        List<JsonObject> live = liveParts(d);
         Instant from = Instant.parse(d.getString("ordersFrom"));
         boolean started = !from.isAfter(now);
         if (!started) {
