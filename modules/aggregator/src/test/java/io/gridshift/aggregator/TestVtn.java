@@ -20,13 +20,18 @@ public final class TestVtn {
     /** Deploys a VTN named {@code vtnId} on {@code vertx}, polled every second, ids n1, n2, .... */
     public static VtnVerticle deploy(Vertx vertx, String vtnId, Clock clock) throws Exception {
         AtomicInteger ids = new AtomicInteger();
+        return deploy(
+                vertx,
+                new VtnConfig(vtnId, "127.0.0.1", 0, Duration.ofSeconds(1)),
+                new VenRegistry(() -> "n" + ids.incrementAndGet()),
+                clock);
+    }
+
+    /** Deploys a VTN of {@code config} with {@code registry} and an in-memory event store. */
+    public static VtnVerticle deploy(
+            Vertx vertx, VtnConfig config, VenRegistry registry, Clock clock) throws Exception {
         VtnVerticle vtn =
-                new VtnVerticle(
-                        new VtnConfig(vtnId, "127.0.0.1", 0, Duration.ofSeconds(1)),
-                        new VenRegistry(() -> "n" + ids.incrementAndGet()),
-                        new InMemoryEventStore(),
-                        new OadrCodec(),
-                        clock);
+                new VtnVerticle(config, registry, new InMemoryEventStore(), new OadrCodec(), clock);
         vertx.deployVerticle(vtn)
                 .toCompletionStage()
                 .toCompletableFuture()

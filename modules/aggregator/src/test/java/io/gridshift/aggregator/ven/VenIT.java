@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.gridshift.aggregator.TestVtn;
 import io.gridshift.aggregator.cluster.ClusterConfigs;
 import io.gridshift.aggregator.cluster.ClusterOptions;
 import io.gridshift.aggregator.fleet.FleetOptions;
@@ -19,10 +20,8 @@ import io.gridshift.domain.meter.Telemetry;
 import io.gridshift.domain.site.GridZone;
 import io.gridshift.domain.site.SiteId;
 import io.gridshift.domain.time.ManualClock;
-import io.gridshift.openadr.codec.OadrCodec;
 import io.gridshift.vtn.VtnConfig;
 import io.gridshift.vtn.VtnVerticle;
-import io.gridshift.vtn.event.InMemoryEventStore;
 import io.gridshift.vtn.ven.VenRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -70,16 +69,11 @@ class VenIT {
         AtomicInteger ids = new AtomicInteger();
         registry = new VenRegistry(() -> "t" + ids.incrementAndGet());
         VtnVerticle vtn =
-                new VtnVerticle(
+                TestVtn.deploy(
+                        vertx,
                         new VtnConfig("GRIDSHIFT_VTN_TEST", "127.0.0.1", 0, Duration.ofSeconds(10)),
                         registry,
-                        new InMemoryEventStore(),
-                        new OadrCodec(),
                         clock);
-        vertx.deployVerticle(vtn)
-                .toCompletionStage()
-                .toCompletableFuture()
-                .get(30, TimeUnit.SECONDS);
         vtnUrl = "http://127.0.0.1:" + vtn.port();
 
         hz =

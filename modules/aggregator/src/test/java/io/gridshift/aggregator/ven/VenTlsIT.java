@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.gridshift.aggregator.TestVtn;
 import io.gridshift.aggregator.cluster.ClusterConfigs;
 import io.gridshift.aggregator.cluster.ClusterOptions;
 import io.gridshift.aggregator.cluster.FreePort;
@@ -25,7 +26,6 @@ import io.gridshift.vtn.PushPolicy;
 import io.gridshift.vtn.VtnConfig;
 import io.gridshift.vtn.VtnTls;
 import io.gridshift.vtn.VtnVerticle;
-import io.gridshift.vtn.event.InMemoryEventStore;
 import io.gridshift.vtn.ven.VenRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -100,16 +100,11 @@ class VenTlsIT {
                                         Duration.ofSeconds(5)));
         Files.createDirectories(folder.resolve("vtn"));
         vtn =
-                new VtnVerticle(
+                TestVtn.deploy(
+                        vertx,
                         config,
                         new VenRegistry(() -> "x", folder.resolve("vtn/vens.json")),
-                        new InMemoryEventStore(),
-                        new OadrCodec(),
                         clock);
-        vertx.deployVerticle(vtn)
-                .toCompletionStage()
-                .toCompletableFuture()
-                .get(30, TimeUnit.SECONDS);
         operator = HttpClient.newBuilder().sslContext(venTls("operator", null).context()).build();
         hz =
                 Hazelcast.newHazelcastInstance(
